@@ -1,0 +1,35 @@
+# bdconf: `make test` is what CI runs; `make golden` refreshes golden/.
+GO       ?= go
+PROFILES := $(sort $(notdir $(wildcard profiles/*)))
+UPSTREAM ?= ../shared/upstream
+
+.PHONY: all build test vet golden bench catalogs clean
+
+all: build test
+
+build:
+	$(GO) build -o bin/bdconf ./cmd/bdconf
+
+vet:
+	@unformatted="$$(gofmt -l cmd compiler schema)"; \
+	if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
+	$(GO) vet ./...
+
+# test runs every test, including the golden check (TestGolden) and the JDK
+# round trip, which needs java on PATH.
+test: vet
+	$(GO) test -count=1 ./...
+
+# golden rewrites golden/<platform> for every reference profile.
+golden: build
+	@for p in $(PROFILES); do ./bin/bdconf build profiles/$$p -o golden || exit 1; done
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./compiler/ ./cmd/bdconf-catalog/
+
+# catalogs regenerates schema/catalog from the upstream configuration catalogs.
+catalogs:
+	$(GO) run ./cmd/bdconf-catalog -upstream $(UPSTREAM) -out schema/catalog
+
+clean:
+	rm -rf bin out

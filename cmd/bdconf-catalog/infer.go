@@ -1,0 +1,111 @@
+package main
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Hadoop publishes no types: a key's type is inferred from its default
+// value, its name and what its description says about suffixes, after the
+// reviewed table hadoopTypeOverrides (overrides.go) had its say.
+var (
+	reBool        = regexp.MustCompile(`^(true|false)$`)
+	reInt         = regexp.MustCompile(`^-?[0-9]+$`)
+	reFloat       = regexp.MustCompile(`^-?([0-9]+\.[0-9]*|\.[0-9]+)([eE]-?[0-9]+)?[fFdD]?$`)
+	reDurationLit = regexp.MustCompile(`^[0-9]+(ns|us|ms|s|m|h|d)$`)
+	reSizeLit     = regexp.MustCompile(`^[0-9]+[kKmMgGtTpPeE]$`)
+	reClassName   = regexp.MustCompile(`^([A-Za-z_$][A-Za-z0-9_$]*\.)+[A-Z][A-Za-z0-9_$]*$`)
+	reTimeDoc     = regexp.MustCompile(`(?i)time unit|unit specifier|ms\(millis\)|accepts units|time suffix`)
+	reSizeDoc     = regexp.MustCompile(`(?i)size unit suffix|k\(kilo\)|suffix from the set \{K,M,G`)
+)
+
+// inferHadoop returns the type of a Hadoop key.
+func inferHadoop(p hadoopProperty) Type {
+	if o, ok := hadoopTypeOverrides[p.Name]; ok {
+		return o.Type
+	}
+	switch v := p.Value; {
+	case reSizeDoc.MatchString(p.Doc):
+		return Type{Kind: KindSize}
+	case reTimeDoc.MatchString(p.Doc):
+		return Type{Kind: KindDuration}
+	case v == "":
+		return Type{Kind: kindFromName(p.Name)}
+	default:
+		return Type{Kind: kindFromValue(v)}
+	}
+}
+
+// kindFromValue infers a kind from a non-empty default value.
+func kindFromValue(v string) Kind {
+	switch {
+	case reBool.MatchString(v):
+		return KindBool
+	case reDurationLit.MatchString(v):
+		return KindDuration
+	case reSizeLit.MatchString(v):
+		return KindSize
+	case reInt.MatchString(v):
+		return KindInt
+	case reFloat.MatchString(v):
+		return KindNumber
+	case reClassName.MatchString(v):
+		return KindClass
+	case isClassList(v) || strings.Contains(v, ","):
+		return KindList
+	default:
+		return KindString
+	}
+}
+
+// isClassList reports whether v is a comma-separated list of class names.
+func isClassList(v string) bool {
+	for _, part := range strings.Split(v, ",") {
+		if !reClassName.MatchString(strings.TrimSpace(part)) {
+			return false
+		}
+	}
+	return true
+}
+
+// nameKinds maps name suffixes to the kind of a key without a default.
+var nameKinds = []struct {
+	suffix string
+	kind   Kind
+}{
+	{".enabled", KindBool},
+	{".enable", KindBool},
+	{".port", KindInt},
+	{".classes", KindList},
+	{".class", KindClass},
+	{".impl", KindClass},
+	{".dirs", KindList},
+}
+
+// kindFromName infers a kind from the name of a key without a default.
+func kindFromName(name string) Kind {
+	for _, nk := range nameKinds {
+		if strings.HasSuffix(name, nk.suffix) {
+			return nk.kind
+		}
+	}
+	return KindString
+}
+
+// hadoopUnit returns the unit of a plain number for a Hadoop key: the
+// reviewed override, else for durations what the description says, else
+// what the name says.
+func hadoopUnit(p hadoopProperty, kind Kind) string {
+	if o, ok := hadoopTypeOverrides[p.Name]; ok && o.Unit != "" {
+		return o.Unit
+	}
+	if kind == KindDuration {
+		if u := unitFromDoc(p.Doc); u != "" {
+			return u
+		}
+	}
+	if kind == KindSize {
+		return ""
+	}
+	return unitFromName(p.Name)
+}

@@ -1,0 +1,77 @@
+// Package compiler turns bdconf profiles into the native configuration files
+// of each technology and the Kubernetes objects that run them.
+//
+// Compile unifies the profiles with the embedded schema, validates them,
+// and renders the result; it touches no disk. Package outdir writes a Result.
+package compiler
+
+import (
+	"context"
+	"errors"
+
+	"cuelang.org/go/cue"
+	"cuelang.org/go/cue/cuecontext"
+)
+
+// Options says what to compile.
+type Options struct {
+	// Sources are the profile files, unified together: layers that set the
+	// same key must agree.
+	Sources []Source
+}
+
+// Result is everything a build writes, in a stable order.
+type Result struct {
+	// Platform is the platform name: every path in Files starts with it.
+	Platform string
+	// Files are sorted by Path. Paths are slash-separated and relative to the
+	// output directory: <platform>/native/... and <platform>/kubernetes/...
+	Files []File
+}
+
+// File is one output file.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// Compile validates the profiles and renders the platform they describe.
+// Invalid input yields an *Error listing every problem at its position.
+func Compile(ctx context.Context, opts Options) (*Result, error) {
+	if len(opts.Sources) == 0 {
+		return nil, errors.New("no profile given")
+	}
+	platform, err := evaluate(cuecontext.New(), opts.Sources)
+	if err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	p, err := decodePlan(platform.LookupPath(cue.MakePath(cue.Def("out"))))
+	if err != nil {
+		return nil, err
+	}
+	return render(p)
+}
+
+// evaluate unifies the profiles with #Platform and validates the result.
+func evaluate(ctx *cue.Context, sources []Source) (cue.Value, error) {
+	schemaPlatform, err := loadSchema(ctx)
+	if err != nil {
+		return cue.Value{}, err
+	}
+	profile, err := buildProfile(ctx, sources)
+	if err != nil {
+		return cue.Value{}, newError(err, cue.Value{}, sources)
+	}
+	platform := schemaPlatform.Unify(profile)
+	if err := platform.Validate(cue.Concrete(true)); err != nil {
+		return cue.Value{}, newError(err, profile, sources)
+	}
+	out := platform.LookupPath(cue.MakePath(cue.Def("out")))
+	if err := out.Validate(cue.Concrete(true)); err != nil {
+		return cue.Value{}, newError(err, profile, sources)
+	}
+	return platform, nil
+}

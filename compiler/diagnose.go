@@ -1,0 +1,248 @@
+package compiler
+
+import (
+	"fmt"
+	"path"
+	"sort"
+	"strings"
+
+	"cuelang.org/go/cue"
+	cueerrors "cuelang.org/go/cue/errors"
+	"cuelang.org/go/cue/token"
+)
+
+// candidate is one CUE error, placed, before noise is trimmed.
+type candidate struct {
+	path     []string
+	message  string
+	profile  []Position // positions in profile files, sorted
+	schema   []Position // positions in schema files
+	internal bool       // the path goes through a hidden field or definition
+}
+
+// newError turns CUE errors into diagnostics at profile positions, keeping
+// one clear message per problem. profile is the unified profile before the
+// schema applied; it places problems that CUE reports only at a schema
+// position (a missing required field) on the nearest value the user wrote.
+func newError(err error, profile cue.Value, sources []Source) *Error {
+	files := map[string]bool{}
+	for _, s := range sources {
+		files[s.Name] = true
+	}
+	var all []candidate
+	for _, ce := range cueerrors.Errors(err) {
+		all = append(all, place(ce, files))
+	}
+	e := &Error{}
+	seen := map[string]bool{}
+	for _, c := range trimNoise(all) {
+		d := c.diagnostic(profile, sources[0].Name, files)
+		if key := d.String(); !seen[key] {
+			seen[key] = true
+			e.Diagnostics = append(e.Diagnostics, d)
+		}
+	}
+	sort.SliceStable(e.Diagnostics, func(i, j int) bool { return lessPos(e.Diagnostics[i].Pos, e.Diagnostics[j].Pos) })
+	return e
+}
+
+// place reads the path, message and positions of one CUE error.
+func place(ce cueerrors.Error, files map[string]bool) candidate {
+	c := candidate{path: ce.Path(), message: message(ce)}
+	if len(c.path) > 0 && c.path[0] == "#Platform" {
+		c.path = c.path[1:]
+	}
+	for _, sel := range c.path {
+		if strings.HasPrefix(sel, "_") || strings.HasPrefix(sel, "#") {
+			c.internal = true
+		}
+	}
+	for _, p := range append([]token.Pos{ce.Position()}, ce.InputPositions()...) {
+		pos := position(p)
+		switch {
+		case pos.File == "" || containsPos(c.profile, pos) || containsPos(c.schema, pos):
+		case files[pos.File]:
+			c.profile = append(c.profile, pos)
+		default:
+			c.schema = append(c.schema, pos)
+		}
+	}
+	if len(c.profile) == 0 {
+		c.profile = lineOnlyPosition(ce, files)
+	}
+	sort.Slice(c.profile, func(i, j int) bool { return lessPos(c.profile[i], c.profile[j]) })
+	return c
+}
+
+// message is the error's own text, without the path CUE prefixes.
+func message(ce cueerrors.Error) string {
+	format, args := ce.Msg()
+	switch msg := fmt.Sprintf(format, args...); msg {
+	case "":
+		// The YAML parser's errors carry only a preformatted "file:line: text".
+		text := ce.Error()
+		return text[strings.LastIndex(text, ": ")+2:]
+	case "field is required but not present":
+		return "missing required field"
+	default:
+		return explainTypeMismatch(format, args, msg)
+	}
+}
+
+// explainTypeMismatch rewrites CUE's "conflicting values "x" and int
+// (mismatched types string and int)" as "invalid value "x" (want int, got string)".
+func explainTypeMismatch(format string, args []any, msg string) string {
+	if format != "conflicting values %s and %s (mismatched types %s and %s)" || len(args) != 4 {
+		return msg
+	}
+	got, want := args[0], args[1]
+	gotType := args[2]
+	if !isTypeName(fmt.Sprint(want)) {
+		got, want, gotType = args[1], args[0], args[3]
+	}
+	return fmt.Sprintf("invalid value %v (want %v, got %v)", got, want, gotType)
+}
+
+// lineOnlyPosition recovers "file:line:" from an error that has no token
+// position, as YAML syntax errors do; the column is then 1.
+func lineOnlyPosition(ce cueerrors.Error, files map[string]bool) []Position {
+	text := ce.Error()
+	for file := range files {
+		var line int
+		if _, err := fmt.Sscanf(strings.TrimPrefix(text, file+":"), "%d:", &line); err == nil && strings.HasPrefix(text, file+":") {
+			return []Position{{File: file, Line: line, Column: 1}}
+		}
+	}
+	return nil
+}
+
+// trimNoise keeps, for each problem, the message that explains it: CUE
+// repeats an error at every internal path a value flows to, and for a
+// disjunction reports one error per alternative plus a summary.
+func trimNoise(all []candidate) []candidate {
+	kept := preferIf(all, func(c candidate) bool { return !c.internal })
+	kept = preferIf(kept, func(c candidate) bool { return !isConsequence(c.message) })
+	if hasMessage(kept, "missing required field") {
+		kept = preferIf(kept, func(c candidate) bool { return !strings.HasPrefix(c.message, "incomplete value") })
+	}
+	return bestPerPath(kept)
+}
+
+// preferIf returns the candidates satisfying keep, or all of them when none does.
+func preferIf(all []candidate, keep func(candidate) bool) []candidate {
+	var out []candidate
+	for _, c := range all {
+		if keep(c) {
+			out = append(out, c)
+		}
+	}
+	if len(out) == 0 {
+		return all
+	}
+	return out
+}
+
+// isConsequence tells messages that only echo an error reported elsewhere.
+func isConsequence(msg string) bool {
+	return strings.Contains(msg, "errors in empty disjunction") ||
+		strings.HasPrefix(msg, "invalid interpolation") ||
+		strings.Contains(msg, "(type _|_)")
+}
+
+func hasMessage(all []candidate, msg string) bool {
+	for _, c := range all {
+		if c.message == msg {
+			return true
+		}
+	}
+	return false
+}
+
+// bestPerPath keeps, for each path, only the most telling messages: a bound
+// or pattern over a bare conflict, a conflict between two profile values over
+// a conflict with a schema default, a type over a default literal.
+func bestPerPath(all []candidate) []candidate {
+	best := map[string]int{}
+	for _, c := range all {
+		key := strings.Join(c.path, ".")
+		if r, ok := best[key]; !ok || c.rank() < r {
+			best[key] = c.rank()
+		}
+	}
+	var out []candidate
+	for _, c := range all {
+		if c.rank() == best[strings.Join(c.path, ".")] {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// rank orders messages from most (0) to least telling.
+func (c candidate) rank() int {
+	switch {
+	case !strings.HasPrefix(c.message, "conflicting values") && !strings.Contains(c.message, "(want "):
+		return 0
+	case len(c.profile) > 1:
+		return 1
+	case strings.HasPrefix(c.message, "invalid value") && strings.Contains(c.message, "(want "):
+		return 2
+	}
+	return 3
+}
+
+// isTypeName tells a CUE type keyword from a literal value.
+func isTypeName(s string) bool {
+	switch s {
+	case "int", "string", "bool", "float", "number", "bytes", "null", "list", "struct":
+		return true
+	}
+	return false
+}
+
+// diagnostic places the candidate at a profile position; a conflict also
+// names the other values' positions, including the schema rule that set one.
+func (c candidate) diagnostic(profile cue.Value, firstFile string, files map[string]bool) Diagnostic {
+	d := Diagnostic{Path: formatPath(c.path), Message: c.message}
+	if len(c.profile) == 0 {
+		d.Pos = nearestProfilePos(profile, c.path, firstFile, files)
+		return d
+	}
+	d.Pos = c.profile[0]
+	for _, p := range c.profile[1:] {
+		d.Related = append(d.Related, Related{Pos: p, Note: "conflicting value set here"})
+	}
+	if c.rank() == 3 && len(c.profile) == 1 {
+		for _, p := range c.schema {
+			if isRuleFile(p.File) {
+				d.Related = append(d.Related, Related{Pos: p, Note: "value set by bdconf here"})
+			}
+		}
+	}
+	return d
+}
+
+// isRuleFile tells schema files that derive values from those that only
+// declare types (catalogs) or wire components together (the root).
+func isRuleFile(file string) bool {
+	return !strings.HasPrefix(file, schemaDir+"/catalog/") && path.Dir(file) != schemaDir
+}
+
+// formatPath joins selectors as CUE spells a path.
+func formatPath(path []string) string {
+	return strings.Join(path, ".")
+}
+
+// nearestProfilePos is the position of the closest enclosing value of path
+// that a profile file wrote; the start of the first profile otherwise.
+func nearestProfilePos(profile cue.Value, path []string, firstFile string, files map[string]bool) Position {
+	if profile.Exists() {
+		for i := len(path); i > 0; i-- {
+			v := profile.LookupPath(cue.ParsePath(strings.Join(path[:i], ".")))
+			if pos := position(v.Pos()); v.Exists() && files[pos.File] {
+				return pos
+			}
+		}
+	}
+	return Position{File: firstFile, Line: 1, Column: 1}
+}

@@ -1,0 +1,103 @@
+package compiler
+
+import (
+	"fmt"
+	"path"
+	"strings"
+
+	"cuelang.org/go/cue"
+	"cuelang.org/go/cue/ast"
+	"cuelang.org/go/cue/load"
+	"cuelang.org/go/cue/parser"
+	"cuelang.org/go/encoding/json"
+	"cuelang.org/go/encoding/yaml"
+
+	"github.com/bdconf/bdconf/schema"
+)
+
+// schemaDir is how schema files are named in positions of error messages.
+const schemaDir = "schema"
+
+// loadSchema builds the embedded root package and returns its #Platform.
+func loadSchema(ctx *cue.Context) (cue.Value, error) {
+	cfg := &load.Config{
+		FS:         schema.FS,
+		FromFSPath: func(p string) string { return path.Join(schemaDir, p) },
+	}
+	insts := load.Instances([]string{"."}, cfg)
+	if err := insts[0].Err; err != nil {
+		return cue.Value{}, fmt.Errorf("loading embedded schema: %w", err)
+	}
+	root := ctx.BuildInstance(insts[0])
+	if err := root.Err(); err != nil {
+		return cue.Value{}, fmt.Errorf("building embedded schema: %w", err)
+	}
+	return root.LookupPath(cue.ParsePath("#Platform")), nil
+}
+
+// parseProfile turns one source file into a CUE file, keeping its name in
+// every position.
+func parseProfile(src Source) (*ast.File, error) {
+	switch strings.ToLower(path.Ext(src.Name)) {
+	case ".cue":
+		return parseCUE(src)
+	case ".yaml", ".yml":
+		return parseYAML(src)
+	case ".json":
+		return parseJSON(src)
+	}
+	return nil, fmt.Errorf("%s: unsupported profile file type (want .cue, .yaml, .yml or .json)", src.Name)
+}
+
+func parseCUE(src Source) (*ast.File, error) {
+	f, err := parser.ParseFile(src.Name, src.Data)
+	if err != nil {
+		return nil, err
+	}
+	for spec := range f.ImportSpecs() {
+		return nil, fmt.Errorf("%s: a profile imports nothing: the compiler unifies it with the schema", spec.Pos())
+	}
+	return f, nil
+}
+
+func parseYAML(src Source) (*ast.File, error) {
+	f, err := yaml.Extract(src.Name, src.Data)
+	if err != nil {
+		return nil, err
+	}
+	if len(f.Decls) == 1 {
+		if _, isList := f.Decls[0].(*ast.EmbedDecl); isList {
+			return nil, fmt.Errorf("%s: a profile is one YAML document holding a mapping", src.Name)
+		}
+	}
+	return f, nil
+}
+
+func parseJSON(src Source) (*ast.File, error) {
+	expr, err := json.Extract(src.Name, src.Data)
+	if err != nil {
+		return nil, err
+	}
+	s, ok := expr.(*ast.StructLit)
+	if !ok {
+		return nil, fmt.Errorf("%s: a profile is a JSON object", src.Name)
+	}
+	return &ast.File{Filename: src.Name, Decls: s.Elts}, nil
+}
+
+// buildProfile unifies every source into one value, before the schema applies.
+func buildProfile(ctx *cue.Context, sources []Source) (cue.Value, error) {
+	profile := ctx.CompileString("{}")
+	for _, src := range sources {
+		f, err := parseProfile(src)
+		if err != nil {
+			return cue.Value{}, err
+		}
+		v := ctx.BuildFile(f)
+		if err := v.Err(); err != nil {
+			return cue.Value{}, err
+		}
+		profile = profile.Unify(v)
+	}
+	return profile, nil
+}

@@ -1,0 +1,139 @@
+package compiler
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"cuelang.org/go/cue"
+
+	"github.com/bdconf/bdconf/compiler/native"
+)
+
+// plan is the schema's #out decoded: what to render, before rendering.
+type plan struct {
+	platform   string
+	files      map[string]nativeFile    // native path -> content
+	configMaps map[string]configMapPlan // ConfigMap name -> content
+	objects    []object
+}
+
+// nativeFile is one native configuration file to render.
+type nativeFile struct {
+	format  native.Format
+	entries []native.Entry
+}
+
+// configMapPlan says which native files a ConfigMap embeds.
+type configMapPlan struct {
+	Labels map[string]string `json:"labels"`
+	Files  map[string]string `json:"files"` // key in the ConfigMap -> native path
+}
+
+// object is one Kubernetes object, as decoded from CUE.
+type object = map[string]any
+
+func decodePlan(out cue.Value) (*plan, error) {
+	p := &plan{files: map[string]nativeFile{}}
+	if err := out.LookupPath(cue.ParsePath("platform")).Decode(&p.platform); err != nil {
+		return nil, err
+	}
+	if err := out.LookupPath(cue.ParsePath("configMaps")).Decode(&p.configMaps); err != nil {
+		return nil, err
+	}
+	var objects map[string]object
+	if err := out.LookupPath(cue.ParsePath("objects")).Decode(&objects); err != nil {
+		return nil, err
+	}
+	for _, id := range sortedKeys(objects) {
+		p.objects = append(p.objects, objects[id])
+	}
+	return p, decodeFiles(out.LookupPath(cue.ParsePath("files")), p.files)
+}
+
+func decodeFiles(files cue.Value, into map[string]nativeFile) error {
+	iter, err := files.Fields()
+	if err != nil {
+		return err
+	}
+	for iter.Next() {
+		f, err := decodeFile(iter.Value())
+		if err != nil {
+			return fmt.Errorf("native file %s: %w", iter.Selector().Unquoted(), err)
+		}
+		into[iter.Selector().Unquoted()] = f
+	}
+	return nil
+}
+
+func decodeFile(v cue.Value) (nativeFile, error) {
+	var f nativeFile
+	format, err := v.LookupPath(cue.ParsePath("format")).String()
+	if err != nil {
+		return f, err
+	}
+	f.format = native.Format(format)
+	iter, err := v.LookupPath(cue.ParsePath("entries")).Fields()
+	if err != nil {
+		return f, err
+	}
+	for iter.Next() {
+		value, err := scalarString(iter.Value())
+		if err != nil {
+			return f, fmt.Errorf("key %s: %w", iter.Selector().Unquoted(), err)
+		}
+		f.entries = append(f.entries, native.Entry{Key: iter.Selector().Unquoted(), Value: value})
+	}
+	return f, nil
+}
+
+// scalarString renders a concrete CUE value the way native files spell it:
+// lists become comma-separated.
+func scalarString(v cue.Value) (string, error) {
+	v, _ = v.Default()
+	switch v.Kind() {
+	case cue.StringKind:
+		return v.String()
+	case cue.BoolKind:
+		b, err := v.Bool()
+		return strconv.FormatBool(b), err
+	case cue.IntKind:
+		i, err := v.Int(nil)
+		if err != nil {
+			return "", err
+		}
+		return i.String(), nil
+	case cue.FloatKind:
+		f, err := v.Float64()
+		return strconv.FormatFloat(f, 'g', -1, 64), err
+	case cue.ListKind:
+		return joinList(v)
+	}
+	return "", fmt.Errorf("want a string, number, bool or list of them, got %v", v.Kind())
+}
+
+func joinList(v cue.Value) (string, error) {
+	iter, err := v.List()
+	if err != nil {
+		return "", err
+	}
+	var parts []string
+	for iter.Next() {
+		s, err := scalarString(iter.Value())
+		if err != nil {
+			return "", err
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, ","), nil
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

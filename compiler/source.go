@@ -1,0 +1,110 @@
+package compiler
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Source is one profile file: its name, as errors should show it, and its
+// contents. The extension of Name (.cue, .yaml, .yml or .json) selects the syntax.
+type Source struct {
+	Name string
+	Data []byte
+}
+
+// profileExtensions are the file extensions a profile may use.
+var profileExtensions = map[string]bool{".cue": true, ".yaml": true, ".yml": true, ".json": true}
+
+// ReadFiles reads profile files from the operating system. A directory stands
+// for every profile file directly inside it, in lexical order. Names keep the
+// paths as given, so errors point where the user looks.
+func ReadFiles(paths ...string) ([]Source, error) {
+	return readAll(osReader{}, paths, filepath.Join)
+}
+
+// ReadFS reads profile files from fsys, with the same directory rule as
+// ReadFiles; paths are slash-separated, as io/fs requires.
+func ReadFS(fsys fs.FS, paths ...string) ([]Source, error) {
+	return readAll(fsReader{fsys}, paths, path.Join)
+}
+
+// reader is the part of a file system the profile reader needs.
+type reader interface {
+	stat(name string) (fs.FileInfo, error)
+	readDir(name string) ([]fs.DirEntry, error)
+	readFile(name string) ([]byte, error)
+}
+
+func readAll(r reader, paths []string, join func(...string) string) ([]Source, error) {
+	if len(paths) == 0 {
+		return nil, fmt.Errorf("no profile given")
+	}
+	var sources []Source
+	for _, p := range paths {
+		names, err := expand(r, p, join)
+		if err != nil {
+			return nil, err
+		}
+		for _, name := range names {
+			data, err := r.readFile(name)
+			if err != nil {
+				return nil, fmt.Errorf("%s: cannot read profile: %w", name, unwrapPathError(err))
+			}
+			sources = append(sources, Source{Name: name, Data: data})
+		}
+	}
+	return sources, nil
+}
+
+// expand returns the profile files p stands for: p itself, or the profile
+// files of directory p.
+func expand(r reader, p string, join func(...string) string) ([]string, error) {
+	info, err := r.stat(p)
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot read profile: %w", p, unwrapPathError(err))
+	}
+	if !info.IsDir() {
+		return []string{p}, nil
+	}
+	entries, err := r.readDir(p)
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot read profile directory: %w", p, unwrapPathError(err))
+	}
+	var names []string
+	for _, e := range entries {
+		if !e.IsDir() && profileExtensions[strings.ToLower(path.Ext(e.Name()))] {
+			names = append(names, join(p, e.Name()))
+		}
+	}
+	if len(names) == 0 {
+		return nil, fmt.Errorf("%s: directory holds no profile file (.cue, .yaml, .yml, .json)", p)
+	}
+	sort.Strings(names)
+	return names, nil
+}
+
+// unwrapPathError drops the operation and path of a *fs.PathError, which the
+// caller already names.
+func unwrapPathError(err error) error {
+	if pe, ok := err.(*fs.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+type osReader struct{}
+
+func (osReader) stat(name string) (fs.FileInfo, error)      { return os.Stat(name) }
+func (osReader) readDir(name string) ([]fs.DirEntry, error) { return os.ReadDir(name) }
+func (osReader) readFile(name string) ([]byte, error)       { return os.ReadFile(name) }
+
+type fsReader struct{ fsys fs.FS }
+
+func (r fsReader) stat(name string) (fs.FileInfo, error)      { return fs.Stat(r.fsys, name) }
+func (r fsReader) readDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(r.fsys, name) }
+func (r fsReader) readFile(name string) ([]byte, error)       { return fs.ReadFile(r.fsys, name) }

@@ -1,0 +1,15 @@
+// Package schema embeds the bdconf CUE module: the single source of truth for
+// profiles, derivations, rules and Kubernetes objects, used by the compiler and
+// by the cue CLI alike.
+package schema
+
+import "embed"
+
+// FS holds the CUE module rooted at this directory (cue.mod, the root package
+// and every component and catalog package).
+//
+//go:embed cue.mod/module.cue *.cue common hdfs kafka zookeeper catalog
+var FS embed.FS
+
+// Root is the import path of the root package, whose #Platform profiles unify with.
+const Root = "bdconf.dev/schema@v0"
