@@ -11,6 +11,9 @@ import (
 
 	"cuelang.org/go/cue"
 	"cuelang.org/go/cue/cuecontext"
+	cueerrors "cuelang.org/go/cue/errors"
+
+	"github.com/bdconf/bdconf/compiler/native"
 )
 
 // Options says what to compile.
@@ -27,6 +30,16 @@ type Result struct {
 	// Files are sorted by Path. Paths are slash-separated and relative to the
 	// output directory: <platform>/native/... and <platform>/kubernetes/...
 	Files []File
+	// Natives describe the native files among Files, sorted by Path: the
+	// key/values each holds, as the compiler meant them before escaping.
+	Natives []Native
+}
+
+// Native is what one native file of a Result says.
+type Native struct {
+	Path    string
+	Format  native.Format
+	Entries []native.Entry // sorted by key
 }
 
 // File is one output file.
@@ -63,15 +76,19 @@ func evaluate(ctx *cue.Context, sources []Source) (cue.Value, error) {
 	}
 	profile, err := buildProfile(ctx, sources)
 	if err != nil {
-		return cue.Value{}, newError(err, cue.Value{}, sources)
+		var cueErr cueerrors.Error
+		if !errors.As(err, &cueErr) {
+			return cue.Value{}, err // names its file already, without a position
+		}
+		return cue.Value{}, newError(err, cue.Value{}, cue.Value{}, sources)
 	}
 	platform := schemaPlatform.Unify(profile)
 	if err := platform.Validate(cue.Concrete(true)); err != nil {
-		return cue.Value{}, newError(err, profile, sources)
+		return cue.Value{}, newError(err, profile, schemaPlatform.Unify(profile), sources)
 	}
 	out := platform.LookupPath(cue.MakePath(cue.Def("out")))
 	if err := out.Validate(cue.Concrete(true)); err != nil {
-		return cue.Value{}, newError(err, profile, sources)
+		return cue.Value{}, newError(err, profile, platform, sources)
 	}
 	return platform, nil
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"sort"
+	"strconv"
 	"strings"
 
 	"cuelang.org/go/cue"
@@ -24,7 +25,9 @@ type candidate struct {
 // one clear message per problem. profile is the unified profile before the
 // schema applied; it places problems that CUE reports only at a schema
 // position (a missing required field) on the nearest value the user wrote.
-func newError(err error, profile cue.Value, sources []Source) *Error {
+// platform, the profile unified with the schema, suggests names for unknown
+// fields.
+func newError(err error, profile, platform cue.Value, sources []Source) *Error {
 	files := map[string]bool{}
 	for _, s := range sources {
 		files[s.Name] = true
@@ -36,6 +39,9 @@ func newError(err error, profile cue.Value, sources []Source) *Error {
 	e := &Error{}
 	seen := map[string]bool{}
 	for _, c := range trimNoise(all) {
+		if c.message == "field not allowed" && len(c.path) > 0 {
+			c.message = unknownField(platform, c.path)
+		}
 		d := c.diagnostic(profile, sources[0].Name, files)
 		if key := d.String(); !seen[key] {
 			seen[key] = true
@@ -74,19 +80,31 @@ func place(ce cueerrors.Error, files map[string]bool) candidate {
 	return c
 }
 
-// message is the error's own text, without the path CUE prefixes.
+// message is the error's own text, without the path CUE prefixes; a wrapped
+// cause, as parsers report it, is kept.
 func message(ce cueerrors.Error) string {
 	format, args := ce.Msg()
-	switch msg := fmt.Sprintf(format, args...); msg {
-	case "":
-		// The YAML parser's errors carry only a preformatted "file:line: text".
-		text := ce.Error()
-		return text[strings.LastIndex(text, ": ")+2:]
-	case "field is required but not present":
-		return "missing required field"
-	default:
-		return explainTypeMismatch(format, args, msg)
+	msg := fmt.Sprintf(format, args...)
+	if text := ce.Error(); msg == "" || strings.HasPrefix(text, msg+": ") {
+		return stripFileLine(text)
 	}
+	if msg == "field is required but not present" {
+		return "missing required field"
+	}
+	return explainTypeMismatch(format, args, msg)
+}
+
+// stripFileLine drops a leading "file:line: ", as the YAML parser writes it.
+func stripFileLine(text string) string {
+	file, rest, ok := strings.Cut(text, ":")
+	if !ok || strings.ContainsAny(file, " \"") {
+		return text
+	}
+	line, rest, ok := strings.Cut(rest, ": ")
+	if _, err := strconv.Atoi(line); !ok || err != nil {
+		return text
+	}
+	return rest
 }
 
 // explainTypeMismatch rewrites CUE's "conflicting values "x" and int
@@ -95,12 +113,13 @@ func explainTypeMismatch(format string, args []any, msg string) string {
 	if format != "conflicting values %s and %s (mismatched types %s and %s)" || len(args) != 4 {
 		return msg
 	}
-	got, want := args[0], args[1]
-	gotType := args[2]
-	if !isTypeName(fmt.Sprint(want)) {
-		got, want, gotType = args[1], args[0], args[3]
+	switch {
+	case isTypeName(fmt.Sprint(args[1])):
+		return fmt.Sprintf("invalid value %v (want %v, got %v)", args[0], args[1], args[2])
+	case isTypeName(fmt.Sprint(args[0])):
+		return fmt.Sprintf("invalid value %v (want %v, got %v)", args[1], args[0], args[3])
 	}
-	return fmt.Sprintf("invalid value %v (want %v, got %v)", got, want, gotType)
+	return msg
 }
 
 // lineOnlyPosition recovers "file:line:" from an error that has no token
@@ -215,7 +234,8 @@ func (c candidate) diagnostic(profile cue.Value, firstFile string, files map[str
 	if c.rank() == 3 && len(c.profile) == 1 {
 		for _, p := range c.schema {
 			if isRuleFile(p.File) {
-				d.Related = append(d.Related, Related{Pos: p, Note: "value set by bdconf here"})
+				d.Related = append(d.Related, Related{Pos: p, Note: "value derived by bdconf here"})
+				break
 			}
 		}
 	}

@@ -7,6 +7,7 @@ import (
 
 	"cuelang.org/go/cue"
 	"cuelang.org/go/cue/ast"
+	cueerrors "cuelang.org/go/cue/errors"
 	"cuelang.org/go/cue/load"
 	"cuelang.org/go/cue/parser"
 	"cuelang.org/go/encoding/json"
@@ -55,7 +56,7 @@ func parseCUE(src Source) (*ast.File, error) {
 		return nil, err
 	}
 	for spec := range f.ImportSpecs() {
-		return nil, fmt.Errorf("%s: a profile imports nothing: the compiler unifies it with the schema", spec.Pos())
+		return nil, cueerrors.Newf(spec.Pos(), "a profile imports nothing: the compiler unifies it with the schema")
 	}
 	return f, nil
 }
@@ -66,8 +67,8 @@ func parseYAML(src Source) (*ast.File, error) {
 		return nil, err
 	}
 	if len(f.Decls) == 1 {
-		if _, isList := f.Decls[0].(*ast.EmbedDecl); isList {
-			return nil, fmt.Errorf("%s: a profile is one YAML document holding a mapping", src.Name)
+		if embed, notMapping := f.Decls[0].(*ast.EmbedDecl); notMapping {
+			return nil, cueerrors.Newf(embed.Pos(), "a profile is one YAML document holding a mapping")
 		}
 	}
 	return f, nil
@@ -80,7 +81,7 @@ func parseJSON(src Source) (*ast.File, error) {
 	}
 	s, ok := expr.(*ast.StructLit)
 	if !ok {
-		return nil, fmt.Errorf("%s: a profile is a JSON object", src.Name)
+		return nil, cueerrors.Newf(expr.Pos(), "a profile is a JSON object")
 	}
 	return &ast.File{Filename: src.Name, Decls: s.Elts}, nil
 }

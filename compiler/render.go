@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -36,7 +37,10 @@ func render(p *plan) (*Result, error) {
 	stampChecksums(objects, configMaps)
 	res := &Result{Platform: p.platform}
 	for _, nativePath := range sortedKeys(natives) {
-		res.Files = append(res.Files, File{Path: path.Join(p.platform, "native", nativePath), Data: natives[nativePath]})
+		outPath := path.Join(p.platform, "native", nativePath)
+		res.Files = append(res.Files, File{Path: outPath, Data: natives[nativePath]})
+		f := p.files[nativePath]
+		res.Natives = append(res.Natives, Native{Path: outPath, Format: f.format, Entries: sortedEntries(f.entries)})
 	}
 	manifests, err := renderManifests(p.platform, objects)
 	if err != nil {
@@ -45,6 +49,13 @@ func render(p *plan) (*Result, error) {
 	res.Files = append(res.Files, manifests...)
 	sort.Slice(res.Files, func(i, j int) bool { return res.Files[i].Path < res.Files[j].Path })
 	return res, nil
+}
+
+// sortedEntries returns a copy of entries in key order, as native files list them.
+func sortedEntries(entries []native.Entry) []native.Entry {
+	sorted := slices.Clone(entries)
+	slices.SortFunc(sorted, func(a, b native.Entry) int { return strings.Compare(a.Key, b.Key) })
+	return sorted
 }
 
 func renderNatives(files map[string]nativeFile) (map[string][]byte, error) {

@@ -23,23 +23,23 @@ const (
 
 // hadoopProperty is one <property> of a Hadoop *-default.xml file.
 type hadoopProperty struct {
-	Name     string
-	Value    string
-	HasValue bool
-	Doc      string
+	Name  string
+	Value string
+	Doc   string
 }
 
 // xmlProperty mirrors the XML; core-default.xml misspells <description>
 // as <decription> twice.
 type xmlProperty struct {
-	Name       string  `xml:"name"`
-	Value      *string `xml:"value"`
-	Desc       string  `xml:"description"`
-	Decription string  `xml:"decription"`
+	Name       string `xml:"name"`
+	Value      string `xml:"value"`
+	Desc       string `xml:"description"`
+	Decription string `xml:"decription"`
 }
 
 // parseHadoopXML reads the properties of a Hadoop configuration file.
-// Names and values are trimmed, as Hadoop's Configuration trims them.
+// Names and values are trimmed, as Hadoop's Configuration trims them; an
+// empty or missing <value> leaves the key unset.
 func parseHadoopXML(r io.Reader) ([]hadoopProperty, error) {
 	var doc struct {
 		Properties []xmlProperty `xml:"property"`
@@ -50,11 +50,9 @@ func parseHadoopXML(r io.Reader) ([]hadoopProperty, error) {
 	props := make([]hadoopProperty, 0, len(doc.Properties))
 	for _, p := range doc.Properties {
 		hp := hadoopProperty{
-			Name: strings.TrimSpace(p.Name),
-			Doc:  strings.Join(strings.Fields(p.Desc+" "+p.Decription), " "),
-		}
-		if p.Value != nil {
-			hp.Value, hp.HasValue = strings.TrimSpace(*p.Value), true
+			Name:  strings.TrimSpace(p.Name),
+			Value: strings.TrimSpace(p.Value),
+			Doc:   strings.Join(strings.Fields(p.Desc+" "+p.Decription), " "),
 		}
 		props = append(props, hp)
 	}
@@ -126,7 +124,7 @@ func addHadoopProperty(c *Catalog, keys *keySet, p hadoopProperty, secret func(s
 		Name:       p.Name,
 		Type:       inferHadoop(p),
 		Default:    p.Value,
-		HasDefault: p.HasValue,
+		HasDefault: p.Value != "",
 		Secret:     secret(p.Name),
 	}
 	k.Unit = hadoopUnit(p, k.Type.Kind)

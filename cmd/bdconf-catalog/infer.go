@@ -30,7 +30,7 @@ func inferHadoop(p hadoopProperty) Type {
 	case reTimeDoc.MatchString(p.Doc):
 		return Type{Kind: KindDuration}
 	case v == "":
-		return Type{Kind: kindFromName(p.Name)}
+		return Type{Kind: kindBySuffix(p.Name, nameKinds)}
 	default:
 		return Type{Kind: kindFromValue(v)}
 	}
@@ -68,11 +68,26 @@ func isClassList(v string) bool {
 	return true
 }
 
-// nameKinds maps name suffixes to the kind of a key without a default.
-var nameKinds = []struct {
+// suffixKind maps a key-name suffix to a kind.
+type suffixKind struct {
 	suffix string
 	kind   Kind
-}{
+}
+
+// kindBySuffix returns the kind of the first suffix of table that name
+// ends with, else KindString.
+func kindBySuffix(name string, table []suffixKind) Kind {
+	for _, sk := range table {
+		if strings.HasSuffix(name, sk.suffix) {
+			return sk.kind
+		}
+	}
+	return KindString
+}
+
+// nameKinds maps Hadoop name suffixes to the kind of a key without a
+// default.
+var nameKinds = []suffixKind{
 	{".enabled", KindBool},
 	{".enable", KindBool},
 	{".port", KindInt},
@@ -80,16 +95,6 @@ var nameKinds = []struct {
 	{".class", KindClass},
 	{".impl", KindClass},
 	{".dirs", KindList},
-}
-
-// kindFromName infers a kind from the name of a key without a default.
-func kindFromName(name string) Kind {
-	for _, nk := range nameKinds {
-		if strings.HasSuffix(name, nk.suffix) {
-			return nk.kind
-		}
-	}
-	return KindString
 }
 
 // hadoopUnit returns the unit of a plain number for a Hadoop key: the
@@ -103,9 +108,6 @@ func hadoopUnit(p hadoopProperty, kind Kind) string {
 		if u := unitFromDoc(p.Doc); u != "" {
 			return u
 		}
-	}
-	if kind == KindSize {
-		return ""
 	}
 	return unitFromName(p.Name)
 }

@@ -132,13 +132,15 @@ var (
 
 // kafkaType applies the "Valid Values" column to a kind: a range becomes
 // bounds, a bracketed list of words an enumeration; texts that carry no
-// checkable constraint are listed in kafkaIgnoredValidValues.
+// checkable constraint are listed in kafkaIgnoredValidValues, keys whose
+// cell holds prose in kafkaProseValidValues.
 func kafkaType(name string, kind Kind, valid string) (Type, error) {
 	if o, ok := kafkaTypeOverrides[name]; ok {
 		return o.Type, nil
 	}
 	t := Type{Kind: kind}
-	if _, ok := kafkaIgnoredValidValues[valid]; ok || valid == "" {
+	_, ignored := kafkaIgnoredValidValues[valid]
+	if _, prose := kafkaProseValidValues[name]; prose || ignored || valid == "" {
 		return t, nil
 	}
 	if valid == "non-empty string" {

@@ -34,39 +34,51 @@ var (
 	reZKBullet   = regexp.MustCompile(`^\* (\*.*)$`)
 	reZKEmphasis = regexp.MustCompile(`\*([^*]+)\*`)
 	reZKSysProp  = regexp.MustCompile(`^\((?:Java|Jave) system propert(?:y|ies)( only)?\s*:?\s*([^()]*)\)`)
-	reZKNoSys    = regexp.MustCompile(`^\(No Java system property\)`)
 )
 
 // parseZooKeeperAdmin reads the parameter bullets of zookeeperAdmin.md.
 func parseZooKeeperAdmin(src string) []zkBullet {
-	var bullets []zkBullet
-	var cur *zkBullet
-	var body []string
-	in := false
-	flush := func() {
-		if cur != nil {
-			finishZKBullet(cur, body)
-			bullets = append(bullets, *cur)
-		}
-		cur, body = nil, nil
-	}
+	var p zkParser
 	for _, line := range strings.Split(src, "\n") {
-		if m := reZKHeading.FindStringSubmatch(line); m != nil {
-			flush()
-			in = zkSections[strings.TrimSpace(m[2])]
-			continue
-		}
-		if m := reZKBullet.FindStringSubmatch(line); m != nil && in {
-			flush()
-			cur = &zkBullet{Head: m[1], Names: zkNames(m[1])}
-			continue
-		}
-		if cur != nil {
-			body = append(body, strings.TrimSpace(line))
-		}
+		p.line(line)
 	}
-	flush()
-	return bullets
+	p.flush()
+	return p.bullets
+}
+
+// zkParser collects bullets line by line: a bullet runs until the next
+// bullet or heading, and only bullets under zkSections count.
+type zkParser struct {
+	bullets []zkBullet
+	cur     *zkBullet
+	body    []string
+	in      bool
+}
+
+// line consumes one line of the guide.
+func (p *zkParser) line(l string) {
+	if m := reZKHeading.FindStringSubmatch(l); m != nil {
+		p.flush()
+		p.in = zkSections[strings.TrimSpace(m[2])]
+		return
+	}
+	if m := reZKBullet.FindStringSubmatch(l); m != nil && p.in {
+		p.flush()
+		p.cur = &zkBullet{Head: m[1], Names: zkNames(m[1])}
+		return
+	}
+	if p.cur != nil {
+		p.body = append(p.body, strings.TrimSpace(l))
+	}
+}
+
+// flush ends the current bullet.
+func (p *zkParser) flush() {
+	if p.cur != nil {
+		finishZKBullet(p.cur, p.body)
+		p.bullets = append(p.bullets, *p.cur)
+	}
+	p.cur, p.body = nil, nil
 }
 
 // zkNames extracts the emphasised names of a bullet head, splitting
@@ -131,9 +143,6 @@ func zkParams(b zkBullet) (params []zkParam, skipped []string, err error) {
 // zkConfigKey maps a documented name and its system property to a zoo.cfg
 // key; ok is false when the name cannot be set in zoo.cfg.
 func zkConfigKey(name, sysProp string, only bool) (string, bool) {
-	if _, ok := zkNotKeys[name]; ok {
-		return "", false
-	}
 	if zkIsExplicit(name) {
 		return name, true
 	}
@@ -146,7 +155,10 @@ func zkConfigKey(name, sysProp string, only bool) (string, bool) {
 		}
 		sysProp = name
 	}
-	return strings.CutPrefix(sysProp, "zookeeper.")
+	if key, ok := strings.CutPrefix(sysProp, "zookeeper."); ok {
+		return key, true
+	}
+	return "", false
 }
 
 // zkIsExplicit reports whether QuorumPeerConfig parses name itself.
@@ -184,7 +196,7 @@ func buildZooKeeper(dir string, t target) (*Catalog, error) {
 	}
 	c := t.newCatalog()
 	c.Source = t.source + " and " + zkSampleFile
-	keys, err := zkKeys(parseZooKeeperAdmin(string(guide)), parseZooSample(string(sample)))
+	keys, _, err := zkKeys(parseZooKeeperAdmin(string(guide)), parseZooSample(string(sample)))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", t.source, err)
 	}
@@ -195,34 +207,41 @@ func buildZooKeeper(dir string, t target) (*Catalog, error) {
 
 // zkKeys types the keys of the guide's bullets, the reviewed keys that
 // QuorumPeerConfig parses without the guide documenting them, and the
-// sample's keys (which the guide must document).
-func zkKeys(bullets []zkBullet, sample []string) ([]Key, error) {
-	var keys keySet
+// sample's keys (which the guide must document). skipped lists the
+// documented names that are not zoo.cfg keys.
+func zkKeys(bullets []zkBullet, sample []string) (keys []Key, skipped []string, err error) {
+	var set keySet
 	for _, b := range bullets {
 		if zkIsPatternBullet(b) {
 			continue
 		}
-		params, _, err := zkParams(b)
+		params, skip, err := zkParams(b)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
+		skipped = append(skipped, skip...)
 		for _, p := range params {
-			if err := keys.add(zkKey(p.Key, p.Bullet.Body)); err != nil {
-				return nil, err
+			if err := set.add(zkKey(p.Key, p.Bullet.Body)); err != nil {
+				return nil, nil, err
 			}
 		}
 	}
 	for _, name := range sortedKeys(zkSourceOnlyKeys) {
-		if err := keys.add(zkKey(name, "")); err != nil {
-			return nil, err
+		if err := set.add(zkKey(name, "")); err != nil {
+			return nil, nil, err
 		}
 	}
 	for _, name := range sample {
-		if keys.get(name) == nil {
-			return nil, fmt.Errorf("%s key %q is not documented in the guide", zkSampleFile, name)
+		if set.get(name) == nil {
+			return nil, nil, fmt.Errorf("%s key %q is not documented in the guide", zkSampleFile, name)
 		}
 	}
-	return keys.keys, nil
+	for _, name := range skipped {
+		if _, ok := zkSkippedNames[name]; !ok {
+			return nil, nil, fmt.Errorf("parameter %q cannot be set in zoo.cfg: review it in zkSkippedNames", name)
+		}
+	}
+	return set.keys, skipped, nil
 }
 
 // zkIsPatternBullet reports whether a bullet documents a key family
@@ -235,7 +254,7 @@ func zkIsPatternBullet(b zkBullet) bool {
 // zkKey types one zoo.cfg key from the reviewed facts, else from the
 // default its documentation states.
 func zkKey(name, body string) Key {
-	k := Key{Name: name, Unit: unitFromName(name), Secret: zkSecrets[name]}
+	k := Key{Name: name, Unit: unitFromName(name), Secret: zkSecret(name)}
 	if f, ok := zkFacts[name]; ok {
 		k.Type, k.Default, k.HasDefault = f.Type, f.Default, f.Default != ""
 		if f.Unit != "" {
@@ -248,20 +267,27 @@ func zkKey(name, body string) Key {
 	return k
 }
 
-var reZKDefault = regexp.MustCompile(`(?i)(?:default(?: value)? is|defaults to|default:|default value is:|default values are)\s*["'` + "`" + `]?([^\s"'` + "`" + `]+)`)
+// zkSecret reports whether a zoo.cfg key holds a secret.
+func zkSecret(name string) bool {
+	_, ok := zkSecrets[name]
+	return ok || strings.HasSuffix(strings.ToLower(name), "password")
+}
 
-// zkDefault extracts the default a description states ("The default is
-// 10", "Defaults to false"); zkFacts corrects the ones prose gets wrong.
+var reZKDefault = regexp.MustCompile(`(?i)(?:default(?: value)? is|defaults to|default:|default values are)\s*([^\s]+)`)
+
+// zkDefault extracts a boolean or numeric default a description states
+// ("The default is 10", "Defaults to false", "is 100,000"); other defaults
+// are prose and come from zkFacts.
 func zkDefault(body string) (string, bool) {
 	m := reZKDefault.FindStringSubmatch(strings.ReplaceAll(body, "**", ""))
 	if m == nil {
 		return "", false
 	}
-	v := strings.TrimRight(m[1], ".,;:)")
-	if reInt.MatchString(strings.ReplaceAll(v, ",", "")) {
-		v = strings.ReplaceAll(v, ",", "")
+	v := strings.ReplaceAll(strings.Trim(m[1], ".,;:()\"'`"), ",", "")
+	if reBool.MatchString(v) || reInt.MatchString(v) || reFloat.MatchString(v) {
+		return v, true
 	}
-	return v, true
+	return "", false
 }
 
 // zkKind infers the kind of a key from its default, else its name.
@@ -274,20 +300,12 @@ func zkKind(name, def string) Kind {
 	case reFloat.MatchString(def):
 		return KindNumber
 	}
-	for _, nk := range zkNameKinds {
-		if strings.HasSuffix(name, nk.suffix) {
-			return nk.kind
-		}
-	}
-	return KindString
+	return kindBySuffix(name, zkNameKinds)
 }
 
 // zkNameKinds maps zoo.cfg name suffixes to kinds for keys without a
 // stated default.
-var zkNameKinds = []struct {
-	suffix string
-	kind   Kind
-}{
+var zkNameKinds = []suffixKind{
 	{"Port", KindInt},
 	{"Enabled", KindBool},
 	{"enabled", KindBool},

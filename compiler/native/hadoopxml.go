@@ -33,6 +33,10 @@ func renderHadoopXML(entries []Entry) ([]byte, error) {
 	var b strings.Builder
 	b.WriteString(hadoopXMLHeader)
 	for _, e := range entries {
+		if strings.TrimSpace(e.Key) != e.Key {
+			// Hadoop's Configuration parser trims names: it would read another key.
+			return nil, keyError(e.Key, "name has leading or trailing blanks, which Hadoop trims")
+		}
 		name, err := escapeXML(e.Key)
 		if err != nil {
 			return nil, keyError(e.Key, "name %v", err)

@@ -68,22 +68,39 @@ func TestHadoopXMLEscapes(t *testing.T) {
 		{"]]>", "]]&gt;"},
 		{"&amp;", "&amp;amp;"},
 		{"<!-- x -->", "&lt;!-- x --&gt;"},
-		{"  blanks kept  ", "  blanks kept  "},
 		{"é中文😀", "é中文😀"},
 		{"\x7f\u0085\u2028\uFFFD", "\x7f\u0085\u2028\uFFFD"},
 		{`=:#!\ ${x}`, `=:#!\ ${x}`},
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprintf("%q", tt.in), func(t *testing.T) {
-			got, err := native.Render(native.HadoopXML, []native.Entry{{tt.in, tt.in}})
+			// The name is wrapped: blanks around a name are an error of their own.
+			got, err := native.Render(native.HadoopXML, []native.Entry{{"k" + tt.in + "k", tt.in}})
 			if err != nil {
 				t.Fatal(err)
 			}
-			want := xmlHeader + xmlProperty(tt.want, tt.want) + xmlFooter
+			want := xmlHeader + xmlProperty("k"+tt.want+"k", tt.want) + xmlFooter
 			if diff := cmp.Diff(want, string(got)); diff != "" {
 				t.Errorf("Render (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestHadoopXMLBlanks keeps blanks around values but rejects them around
+// names, which Hadoop's Configuration parser trims into another key.
+func TestHadoopXMLBlanks(t *testing.T) {
+	got, err := native.Render(native.HadoopXML, []native.Entry{{"k", "  blanks kept  "}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := xmlHeader + xmlProperty("k", "  blanks kept  ") + xmlFooter; string(got) != want {
+		t.Errorf("Render = %q, want %q", got, want)
+	}
+	for _, key := range []string{" lead", "trail ", "\ttab", "nl\n"} {
+		if _, err := native.Render(native.HadoopXML, []native.Entry{{key, "v"}}); err == nil {
+			t.Errorf("Render accepted name %q", key)
+		}
 	}
 }
 
@@ -104,8 +121,11 @@ func FuzzHadoopXML(f *testing.F) {
 }
 
 // xmlRepresentable reports whether s is valid UTF-8 made only of XML 1.0
-// characters.
-func xmlRepresentable(s string) bool {
+// characters, and, for a name, free of the blanks Hadoop trims.
+func xmlRepresentable(s string, isKey bool) bool {
+	if isKey && strings.TrimSpace(s) != s {
+		return false
+	}
 	return utf8.ValidString(s) && !strings.ContainsFunc(s, func(r rune) bool {
 		return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0xFFFE || r == 0xFFFF
 	})

@@ -24,9 +24,9 @@ var hostileEntries = []native.Entry{
 	{`\u0041.literal`, `\u0041 is not A`},
 	{"<tag attr=\"x\">&amp;</tag>", "<b>&lt;</b> & > \" '"},
 	{"]]>", "]]><![CDATA[x]]>"},
-	{"  leading.blanks", "  leading blanks"},
-	{"trailing.blanks  ", "trailing blanks  "},
-	{"\ttab.key", "\ttab\tvalue\t"},
+	{"leading.blanks", "  leading blanks"},
+	{"trailing.blanks", "trailing blanks  "},
+	{"tab\tkey", "\ttab\tvalue\t"},
 	{"new\nline.key", "line1\nline2\n"},
 	{"cr\rkey", "a\rb\r\nc\n\rd"},
 	{"empty.value", ""},
@@ -41,6 +41,9 @@ var hostileEntries = []native.Entry{
 // propertiesOnlyEntries hold characters that XML 1.0 cannot carry, not
 // even as character references (form feed included).
 var propertiesOnlyEntries = []native.Entry{
+	{"  leading.blanks.key", "v"},
+	{"trailing.blanks.key  ", "v"},
+	{"\ttab.key", "v"},
 	{"form\ffeed", "\fform\ffeed\f"},
 	{"nul\x00key", "nul\x00value"},
 	{"controls", "\x01\x08\v\x1b\x1f"},
