@@ -19,6 +19,7 @@ type candidate struct {
 	profile  []Position // positions in profile files, sorted
 	schema   []Position // positions in schema files
 	internal bool       // the path goes through a hidden field or definition
+	conflict []string   // for "conflicting values A and B": A and B
 }
 
 // newError turns CUE errors into diagnostics at profile positions, keeping
@@ -55,6 +56,9 @@ func newError(err error, profile, platform cue.Value, sources []Source) *Error {
 // place reads the path, message and positions of one CUE error.
 func place(ce cueerrors.Error, files map[string]bool) candidate {
 	c := candidate{path: ce.Path(), message: message(ce)}
+	if format, args := ce.Msg(); format == "conflicting values %s and %s" {
+		c.conflict = []string{fmt.Sprint(args[0]), fmt.Sprint(args[1])}
+	}
 	if len(c.path) > 0 && c.path[0] == "#Platform" {
 		c.path = c.path[1:]
 	}
@@ -144,7 +148,7 @@ func trimNoise(all []candidate) []candidate {
 	if hasMessage(kept, "missing required field") {
 		kept = preferIf(kept, func(c candidate) bool { return !strings.HasPrefix(c.message, "incomplete value") })
 	}
-	return bestPerPath(kept)
+	return mergeAlternatives(bestPerPath(kept))
 }
 
 // preferIf returns the candidates satisfying keep, or all of them when none does.
@@ -195,6 +199,61 @@ func bestPerPath(all []candidate) []candidate {
 		}
 	}
 	return out
+}
+
+// mergeAlternatives folds the errors of one value against each literal of
+// an enumeration ("conflicting values "gzip" and "brotli"", "... "lz4" and
+// "brotli"", ...) into one: invalid value "brotli" (want one of "gzip", "lz4").
+func mergeAlternatives(all []candidate) []candidate {
+	byPath := map[string][]int{}
+	for i, c := range all {
+		if len(c.conflict) == 2 && len(c.profile) == 1 {
+			key := strings.Join(c.path, ".")
+			byPath[key] = append(byPath[key], i)
+		}
+	}
+	drop := map[int]bool{}
+	for _, idx := range byPath {
+		got, wants := commonValue(all, idx)
+		if len(idx) < 2 || got == "" {
+			continue
+		}
+		first := &all[idx[0]]
+		first.message = fmt.Sprintf("invalid value %s (want one of %s)", got, strings.Join(wants, ", "))
+		first.schema = nil
+		for _, i := range idx[1:] {
+			drop[i] = true
+		}
+	}
+	var out []candidate
+	for i, c := range all {
+		if !drop[i] {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// commonValue finds the value every conflict of idx shares (the user's) and
+// the other sides (the alternatives), sorted.
+func commonValue(all []candidate, idx []int) (string, []string) {
+	for _, got := range all[idx[0]].conflict {
+		var wants []string
+		for _, i := range idx {
+			a, b := all[i].conflict[0], all[i].conflict[1]
+			switch got {
+			case a:
+				wants = append(wants, b)
+			case b:
+				wants = append(wants, a)
+			}
+		}
+		if len(wants) == len(idx) {
+			sort.Strings(wants)
+			return got, wants
+		}
+	}
+	return "", nil
 }
 
 // rank orders messages from most (0) to least telling.
