@@ -10,7 +10,8 @@ import (
 )
 
 // render returns the formatted CUE source of a catalog's generated file:
-// one closed definition with an optional field per key and a pattern
+// one closed definition, opened by a @catalog attribute naming its native
+// file and upstream source, with an optional field per key and a pattern
 // constraint per pattern (after a comment naming the upstream key it
 // stands for), each carrying an @upstream attribute.
 func render(c *Catalog) ([]byte, error) {
@@ -19,6 +20,7 @@ func render(c *Catalog) ([]byte, error) {
 	fmt.Fprintf(&b, "package %s\n\n", c.Package)
 	fmt.Fprintf(&b, "// #%s lists the keys of %s.\n", c.Definition, c.NativeFile)
 	fmt.Fprintf(&b, "#%s: {\n", c.Definition)
+	fmt.Fprintf(&b, "@catalog(file=%s, source=%s, version=%s)\n\n", quote(c.NativeFile), quote(c.Source), quote(c.Version))
 	for _, k := range c.Keys {
 		fmt.Fprintf(&b, "%s?: %s%s\n", quote(k.Name), typeExpr(k.Type), attribute(k))
 	}

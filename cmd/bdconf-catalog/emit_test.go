@@ -36,6 +36,8 @@ package demo
 
 // #Demo lists the keys of demo.xml.
 #Demo: {
+	@catalog(file="demo.xml", source="demo/demo-default.xml", version="Demo 1.0")
+
 	"a.count"?:    #Int & >=1 @upstream(default="3")
 	"a.mode"?:     "x" | "y"  @upstream(default="x")
 	"a.old"?:      #String    @upstream(deprecated="a.new,a.newer")
