@@ -33,14 +33,20 @@ type Result struct {
 	// Natives describe the native files among Files, sorted by Path: the
 	// key/values each holds, as the compiler meant them before escaping.
 	Natives []Native
+	// Warnings are problems that do not stop the build, such as deprecated
+	// keys, each at its profile position.
+	Warnings []Diagnostic
 }
 
 // Native is what one native file of a Result says.
 type Native struct {
-	Path    string
-	Format  native.Format
-	Entries []native.Entry // sorted by key
+	Path     string
+	Format   native.Format
+	Settings []Setting // sorted by key
 }
+
+// Entries returns the key/values of the file, as its writer received them.
+func (n Native) Entries() []native.Entry { return entries(n.Settings) }
 
 // File is one output file.
 type File struct {
@@ -65,7 +71,16 @@ func Compile(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	return render(p)
+	warnings, err := checkDeprecations(p.files, opts.Sources)
+	if err != nil {
+		return nil, err
+	}
+	res, err := render(p)
+	if err != nil {
+		return nil, err
+	}
+	res.Warnings = warnings
+	return res, nil
 }
 
 // evaluate unifies the profiles with #Platform and validates the result.

@@ -42,6 +42,8 @@ func newError(err error, profile, platform cue.Value, sources []Source) *Error {
 	for _, c := range trimNoise(all) {
 		if c.message == "field not allowed" && len(c.path) > 0 {
 			c.message = unknownField(platform, c.path)
+		} else if strings.HasPrefix(c.message, "invalid value") {
+			c.message += upstreamDefault(platform, c.path)
 		}
 		d := c.diagnostic(profile, sources[0].Name, files)
 		if key := d.String(); !seen[key] {

@@ -32,7 +32,7 @@ func TestNativeFilesReadBackByJDK(t *testing.T) {
 		for _, n := range res.Natives {
 			file := filepath.Join(tmp, filepath.FromSlash(n.Path))
 			writeFile(t, file, nativeData(t, res, n.Path))
-			want[file] = entryMap(n.Entries)
+			want[file] = entryMap(n.Entries())
 			byMode[jdkModes[n.Format]] = append(byMode[jdkModes[n.Format]], file)
 		}
 	}

@@ -1,7 +1,9 @@
 package compiler
 
 import (
+	"errors"
 	"fmt"
+	"path"
 	"sort"
 	"strconv"
 	"strings"
@@ -21,8 +23,8 @@ type plan struct {
 
 // nativeFile is one native configuration file to render.
 type nativeFile struct {
-	format  native.Format
-	entries []native.Entry
+	format   native.Format
+	settings []Setting
 }
 
 // configMapPlan says which native files a ConfigMap embeds.
@@ -52,14 +54,18 @@ func decodePlan(out cue.Value) (*plan, error) {
 	return p, decodeFiles(out.LookupPath(cue.ParsePath("files")), p.files)
 }
 
+// decodeFiles reads every planned native file.
 func decodeFiles(files cue.Value, into map[string]nativeFile) error {
 	iter, err := files.Fields()
 	if err != nil {
 		return err
 	}
 	for iter.Next() {
-		f, err := decodeFile(iter.Value())
-		if err != nil {
+		f, err := decodeFile(iter.Selector().Unquoted(), iter.Value())
+		var diagnostics *Error
+		if errors.As(err, &diagnostics) {
+			return err
+		} else if err != nil {
 			return fmt.Errorf("native file %s: %w", iter.Selector().Unquoted(), err)
 		}
 		into[iter.Selector().Unquoted()] = f
@@ -67,24 +73,27 @@ func decodeFiles(files cue.Value, into map[string]nativeFile) error {
 	return nil
 }
 
-func decodeFile(v cue.Value) (nativeFile, error) {
+// decodeFile reads one native file: its catalog-checked entries, then the
+// keys set under unchecked.
+func decodeFile(filePath string, v cue.Value) (nativeFile, error) {
 	var f nativeFile
 	format, err := v.LookupPath(cue.ParsePath("format")).String()
 	if err != nil {
 		return f, err
 	}
 	f.format = native.Format(format)
-	iter, err := v.LookupPath(cue.ParsePath("entries")).Fields()
+	checked := v.LookupPath(cue.ParsePath("entries"))
+	if f.settings, err = decodeSettings(checked, false); err != nil {
+		return f, err
+	}
+	unchecked, err := decodeSettings(v.LookupPath(cue.ParsePath("unchecked")), true)
 	if err != nil {
 		return f, err
 	}
-	for iter.Next() {
-		value, err := scalarString(iter.Value())
-		if err != nil {
-			return f, fmt.Errorf("key %s: %w", iter.Selector().Unquoted(), err)
-		}
-		f.entries = append(f.entries, native.Entry{Key: iter.Selector().Unquoted(), Value: value})
+	if err := requireUnknown(checked, unchecked, path.Base(filePath)); err != nil {
+		return f, err
 	}
+	f.settings = append(f.settings, unchecked...)
 	return f, nil
 }
 
@@ -129,6 +138,7 @@ func joinList(v cue.Value) (string, error) {
 	return strings.Join(parts, ","), nil
 }
 
+// sortedKeys returns the keys of m in order.
 func sortedKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {

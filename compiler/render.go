@@ -40,7 +40,7 @@ func render(p *plan) (*Result, error) {
 		outPath := path.Join(p.platform, "native", nativePath)
 		res.Files = append(res.Files, File{Path: outPath, Data: natives[nativePath]})
 		f := p.files[nativePath]
-		res.Natives = append(res.Natives, Native{Path: outPath, Format: f.format, Entries: sortedEntries(f.entries)})
+		res.Natives = append(res.Natives, Native{Path: outPath, Format: f.format, Settings: sortedSettings(f.settings)})
 	}
 	manifests, err := renderManifests(p.platform, objects)
 	if err != nil {
@@ -51,17 +51,17 @@ func render(p *plan) (*Result, error) {
 	return res, nil
 }
 
-// sortedEntries returns a copy of entries in key order, as native files list them.
-func sortedEntries(entries []native.Entry) []native.Entry {
-	sorted := slices.Clone(entries)
-	slices.SortFunc(sorted, func(a, b native.Entry) int { return strings.Compare(a.Key, b.Key) })
+// sortedSettings returns a copy of settings in key order, as native files list them.
+func sortedSettings(settings []Setting) []Setting {
+	sorted := slices.Clone(settings)
+	slices.SortFunc(sorted, func(a, b Setting) int { return strings.Compare(a.Key, b.Key) })
 	return sorted
 }
 
 func renderNatives(files map[string]nativeFile) (map[string][]byte, error) {
 	out := make(map[string][]byte, len(files))
 	for nativePath, f := range files {
-		data, err := native.Render(f.format, f.entries)
+		data, err := native.Render(f.format, entries(f.settings))
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", nativePath, err)
 		}

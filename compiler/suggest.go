@@ -100,3 +100,16 @@ func quoteAll(names []string) string {
 	}
 	return strings.Join(quoted, " or ")
 }
+
+// upstreamDefault names the catalog's upstream default of the key at path,
+// as "; upstream default: 3", or returns "" for a value with none.
+func upstreamDefault(platform cue.Value, path []string) string {
+	if !platform.Exists() || len(path) == 0 {
+		return ""
+	}
+	attr := platform.LookupPath(cue.ParsePath(strings.Join(path, "."))).Attribute("upstream")
+	if def, found, _ := attr.Lookup(0, "default"); found {
+		return fmt.Sprintf("; upstream default: %q", def)
+	}
+	return ""
+}

@@ -25,7 +25,7 @@ With --check, build writes nothing: it prints a unified diff and exits 1
 when DIR/<platform> differs from what build would write.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			res, err := compileProfiles(cmd.Context(), args)
+			res, err := compileProfiles(cmd.Context(), cmd.ErrOrStderr(), args)
 			if err != nil {
 				return err
 			}
