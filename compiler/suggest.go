@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"cuelang.org/go/cue"
+
+	"github.com/bdconf/bdconf/compiler/internal/fuzzy"
 )
 
 // maxListedFields is how many allowed fields an unknown-field error lists
@@ -23,7 +25,7 @@ func unknownField(platform cue.Value, path []string) string {
 	}
 	parent := platform.LookupPath(cue.ParsePath(strings.Join(path[:len(path)-1], ".")))
 	allowed := slices.DeleteFunc(declaredFields(parent), func(f string) bool { return f == name })
-	if close := closest(name, allowed, 3); len(close) > 0 {
+	if close := fuzzy.Closest(name, allowed, 3); len(close) > 0 {
 		return msg + "; did you mean " + quoteAll(close) + "?"
 	}
 	if len(allowed) > 0 && len(allowed) <= maxListedFields {
@@ -44,49 +46,6 @@ func declaredFields(v cue.Value) []string {
 	}
 	sort.Strings(names)
 	return names
-}
-
-// closest returns up to n candidates within a small edit distance of name,
-// nearest first.
-func closest(name string, candidates []string, n int) []string {
-	limit := max(2, len(name)/4)
-	type scored struct {
-		name string
-		dist int
-	}
-	var near []scored
-	for _, c := range candidates {
-		if d := editDistance(name, c); d <= limit {
-			near = append(near, scored{c, d})
-		}
-	}
-	sort.SliceStable(near, func(i, j int) bool { return near[i].dist < near[j].dist })
-	var out []string
-	for i := 0; i < len(near) && i < n; i++ {
-		out = append(out, near[i].name)
-	}
-	return out
-}
-
-// editDistance is the Levenshtein distance between a and b, in bytes.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
 }
 
 func unquote(label string) string {
