@@ -85,10 +85,6 @@ func Compile(ctx context.Context, opts Options) (*Result, error) {
 
 // evaluate unifies the profiles with #Platform and validates the result.
 func evaluate(ctx *cue.Context, sources []Source) (cue.Value, error) {
-	schemaPlatform, err := loadSchema(ctx)
-	if err != nil {
-		return cue.Value{}, err
-	}
 	profile, err := buildProfile(ctx, sources)
 	if err != nil {
 		var cueErr cueerrors.Error
@@ -96,6 +92,10 @@ func evaluate(ctx *cue.Context, sources []Source) (cue.Value, error) {
 			return cue.Value{}, err // names its file already, without a position
 		}
 		return cue.Value{}, newError(err, cue.Value{}, cue.Value{}, sources)
+	}
+	schemaPlatform, err := loadSchema(ctx, usedComponents(profile))
+	if err != nil {
+		return cue.Value{}, err
 	}
 	platform := schemaPlatform.Unify(profile)
 	if err := platform.Validate(cue.Concrete(true)); err != nil {

@@ -19,11 +19,13 @@ import (
 // schemaDir is how schema files are named in positions of error messages.
 const schemaDir = "schema"
 
-// loadSchema builds the embedded root package and returns its #Platform.
-func loadSchema(ctx *cue.Context) (cue.Value, error) {
+// loadSchema builds the embedded root package with the given components
+// and returns its #Platform.
+func loadSchema(ctx *cue.Context, components []string) (cue.Value, error) {
 	cfg := &load.Config{
 		FS:         schema.FS,
 		FromFSPath: func(p string) string { return path.Join(schemaDir, p) },
+		Tags:       components,
 	}
 	insts := load.Instances([]string{"."}, cfg)
 	if err := insts[0].Err; err != nil {
@@ -101,4 +103,16 @@ func buildProfile(ctx *cue.Context, sources []Source) (cue.Value, error) {
 		profile = profile.Unify(v)
 	}
 	return profile, nil
+}
+
+// usedComponents lists the components a profile sets at its top level; only
+// those are loaded.
+func usedComponents(profile cue.Value) []string {
+	var used []string
+	for _, c := range schema.Components() {
+		if profile.LookupPath(cue.MakePath(cue.Str(c))).Exists() {
+			used = append(used, c)
+		}
+	}
+	return used
 }

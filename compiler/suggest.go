@@ -9,6 +9,7 @@ import (
 	"cuelang.org/go/cue"
 
 	"github.com/bdconf/bdconf/compiler/internal/fuzzy"
+	"github.com/bdconf/bdconf/schema"
 )
 
 // maxListedFields is how many allowed fields an unknown-field error lists
@@ -24,7 +25,13 @@ func unknownField(platform cue.Value, path []string) string {
 		return msg
 	}
 	parent := platform.LookupPath(cue.ParsePath(strings.Join(path[:len(path)-1], ".")))
-	allowed := slices.DeleteFunc(declaredFields(parent), func(f string) bool { return f == name })
+	allowed := declaredFields(parent)
+	if len(path) == 1 {
+		allowed = append(allowed, schema.Components()...) // loaded only when used
+		sort.Strings(allowed)
+		allowed = slices.Compact(allowed)
+	}
+	allowed = slices.DeleteFunc(allowed, func(f string) bool { return f == name })
 	if close := fuzzy.Closest(name, allowed, 3); len(close) > 0 {
 		return msg + "; did you mean " + quoteAll(close) + "?"
 	}

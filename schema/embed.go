@@ -3,7 +3,11 @@
 // by the cue CLI alike.
 package schema
 
-import "embed"
+import (
+	"embed"
+	"io/fs"
+	"strings"
+)
 
 // FS holds the CUE module rooted at this directory (cue.mod, the root package
 // and every component and catalog package).
@@ -13,3 +17,14 @@ var FS embed.FS
 
 // Root is the import path of the root package, whose #Platform profiles unify with.
 const Root = "bdconf.dev/schema@v0"
+
+// Components lists the platform's components, sorted: each has a root file
+// platform_<component>.cue, included under the build tag of its name.
+func Components() []string {
+	files, _ := fs.Glob(FS, "platform_*.cue")
+	names := make([]string, len(files))
+	for i, f := range files {
+		names[i] = strings.TrimSuffix(strings.TrimPrefix(f, "platform_"), ".cue")
+	}
+	return names
+}
