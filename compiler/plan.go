@@ -3,6 +3,7 @@ package compiler
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"path"
 	"sort"
 	"strconv"
@@ -36,22 +37,52 @@ type configMapPlan struct {
 // object is one Kubernetes object, as decoded from CUE.
 type object = map[string]any
 
+// decodePlan reads #out: the platform's own objects, then each component's
+// native files, ConfigMaps and objects.
 func decodePlan(out cue.Value) (*plan, error) {
-	p := &plan{files: map[string]nativeFile{}}
+	p := &plan{files: map[string]nativeFile{}, configMaps: map[string]configMapPlan{}}
 	if err := out.LookupPath(cue.ParsePath("platform")).Decode(&p.platform); err != nil {
 		return nil, err
 	}
-	if err := out.LookupPath(cue.ParsePath("configMaps")).Decode(&p.configMaps); err != nil {
+	if err := p.addObjects(out.LookupPath(cue.ParsePath("objects"))); err != nil {
 		return nil, err
 	}
-	var objects map[string]object
-	if err := out.LookupPath(cue.ParsePath("objects")).Decode(&objects); err != nil {
+	iter, err := out.LookupPath(cue.ParsePath("components")).Fields()
+	if err != nil {
 		return nil, err
+	}
+	for iter.Next() {
+		if err := p.addComponent(iter.Value()); err != nil {
+			return nil, err
+		}
+	}
+	return p, nil
+}
+
+// addComponent adds one component's output. Names of native files,
+// ConfigMaps and objects all start with the component's, so none clash.
+func (p *plan) addComponent(c cue.Value) error {
+	var configMaps map[string]configMapPlan
+	if err := c.LookupPath(cue.ParsePath("configMaps")).Decode(&configMaps); err != nil {
+		return err
+	}
+	maps.Copy(p.configMaps, configMaps)
+	if err := p.addObjects(c.LookupPath(cue.ParsePath("objects"))); err != nil {
+		return err
+	}
+	return decodeFiles(c.LookupPath(cue.ParsePath("files")), p.files)
+}
+
+// addObjects appends the Kubernetes objects of v, in the order of their keys.
+func (p *plan) addObjects(v cue.Value) error {
+	var objects map[string]object
+	if err := v.Decode(&objects); err != nil {
+		return err
 	}
 	for _, id := range sortedKeys(objects) {
 		p.objects = append(p.objects, objects[id])
 	}
-	return p, decodeFiles(out.LookupPath(cue.ParsePath("files")), p.files)
+	return nil
 }
 
 // decodeFiles reads every planned native file.
