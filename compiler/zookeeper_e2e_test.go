@@ -1,0 +1,223 @@
+package compiler_test
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/bdconf/bdconf/compiler"
+)
+
+// zookeeperClasspath runs Debian's zookeeper package (3.8), which .ci/run
+// installs; the jar's manifest names its dependencies.
+const zookeeperClasspath = "/etc/zookeeper/conf:/usr/share/java/zookeeper.jar"
+
+// TestZooKeeperEnsembleFailover starts a real three-server ensemble from the
+// zoo.cfg bdconf emits, with only what one host needs remapped (ports, the
+// pod host names to 127.0.0.1, the data directories), then checks that a
+// leader is elected, that a znode survives the leader's death and that a
+// new leader takes over.
+func TestZooKeeperEnsembleFailover(t *testing.T) {
+	requireZooKeeper(t)
+	res, err := compiler.Compile(context.Background(), compiler.Options{Sources: []compiler.Source{{
+		Name: "zk.yaml", Data: []byte("name: e2e\nzookeeper: {server: {replicas: 3}}\n"),
+	}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	zooCfg := string(fileNamed(t, res, "e2e/native/zookeeper/zoo.cfg"))
+	dir := t.TempDir()
+	ports := freePorts(t, 12)
+	servers := make([]*zkServer, 3)
+	for i := range servers {
+		servers[i] = startServer(t, dir, i, remapForOneHost(t, zooCfg, dir, i, ports))
+	}
+	leader := waitForLeader(t, servers)
+	zkCli(t, leader.clientPort, "create", "/bdconf-e2e", "written-before-failover")
+
+	leader.stop()
+	var survivors []*zkServer
+	for _, s := range servers {
+		if s != leader {
+			survivors = append(survivors, s)
+		}
+	}
+	newLeader := waitForLeader(t, survivors)
+	if out := zkCli(t, newLeader.clientPort, "get", "/bdconf-e2e"); !strings.Contains(out, "written-before-failover") {
+		t.Fatalf("znode lost after failover; zkCli printed:\n%s", out)
+	}
+}
+
+func requireZooKeeper(t *testing.T) {
+	t.Helper()
+	if _, err := os.Stat("/usr/share/java/zookeeper.jar"); err != nil {
+		if os.Getenv("BDCONF_REQUIRE_E2E") != "" {
+			t.Fatal("Debian's zookeeper package is not installed (apt-get install zookeeper)")
+		}
+		t.Skip("Debian's zookeeper package is not installed; .ci/run installs it")
+	}
+}
+
+func fileNamed(t *testing.T, res *compiler.Result, path string) []byte {
+	t.Helper()
+	for _, f := range res.Files {
+		if f.Path == path {
+			return f.Data
+		}
+	}
+	t.Fatalf("no output file %s", path)
+	return nil
+}
+
+// freePorts reserves n distinct loopback ports.
+func freePorts(t *testing.T, n int) []int {
+	t.Helper()
+	var ports []int
+	for range n {
+		l, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		ports = append(ports, l.Addr().(*net.TCPAddr).Port)
+		defer l.Close()
+	}
+	return ports
+}
+
+// serverLine matches "server.N=<host>\:<quorum>\:<election>;<client>".
+var serverLine = regexp.MustCompile(`(?m)^server\.(\d+)=[^\\]+\\:\d+\\:\d+;\d+$`)
+
+// remapForOneHost rewrites the emitted zoo.cfg for server i of an ensemble
+// on one host. ports holds four ports per server: client, quorum,
+// election, admin.
+func remapForOneHost(t *testing.T, cfg, dir string, i int, ports []int) string {
+	t.Helper()
+	port := func(server, which int) int { return ports[server*4+which] }
+	replace := func(cfg, key, value string) string {
+		re := regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(key) + `=.*$`)
+		if !re.MatchString(cfg) {
+			t.Fatalf("emitted zoo.cfg has no %s", key)
+		}
+		return re.ReplaceAllString(cfg, key+"="+value)
+	}
+	cfg = replace(cfg, "dataDir", filepath.Join(dir, fmt.Sprint(i)))
+	cfg = replace(cfg, "clientPort", fmt.Sprint(port(i, 0)))
+	cfg = replace(cfg, "admin.serverPort", fmt.Sprint(port(i, 3)))
+	if n := len(serverLine.FindAllString(cfg, -1)); n != 3 {
+		t.Fatalf("emitted zoo.cfg has %d server lines, want 3:\n%s", n, cfg)
+	}
+	return serverLine.ReplaceAllStringFunc(cfg, func(line string) string {
+		var n int
+		fmt.Sscanf(line, "server.%d=", &n)
+		return fmt.Sprintf(`server.%d=127.0.0.1\:%d\:%d;%d`, n, port(n-1, 1), port(n-1, 2), port(n-1, 0))
+	})
+}
+
+// zkServer is one running ZooKeeper process, stopped by PID at cleanup.
+type zkServer struct {
+	id         int
+	clientPort int
+	cmd        *exec.Cmd
+}
+
+// startServer writes myid (the pod ordinal plus one, as the pod does) and
+// the config, and starts QuorumPeerMain.
+func startServer(t *testing.T, dir string, i int, cfg string) *zkServer {
+	t.Helper()
+	dataDir := filepath.Join(dir, fmt.Sprint(i))
+	writeFile(t, filepath.Join(dataDir, "myid"), []byte(fmt.Sprintf("%d\n", i+1)))
+	cfgPath := filepath.Join(dir, fmt.Sprintf("zoo-%d.cfg", i))
+	writeFile(t, cfgPath, []byte(cfg))
+	var clientPort int
+	fmt.Sscanf(regexp.MustCompile(`(?m)^clientPort=(\d+)$`).FindStringSubmatch(cfg)[1], "%d", &clientPort)
+	log, err := os.Create(filepath.Join(dir, fmt.Sprintf("zk-%d.log", i)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("java", "-cp", zookeeperClasspath, "org.apache.zookeeper.server.quorum.QuorumPeerMain", cfgPath)
+	cmd.Stdout, cmd.Stderr = log, log
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	s := &zkServer{id: i + 1, clientPort: clientPort, cmd: cmd}
+	t.Cleanup(s.stop)
+	return s
+}
+
+// stop kills the server by PID and reaps it; stopping twice is harmless.
+func (s *zkServer) stop() {
+	if s.cmd.ProcessState == nil {
+		s.cmd.Process.Kill()
+		s.cmd.Wait()
+	}
+}
+
+// waitForLeader polls the srvr four-letter word until exactly one of
+// servers leads and the others follow.
+func waitForLeader(t *testing.T, servers []*zkServer) *zkServer {
+	t.Helper()
+	deadline := time.Now().Add(90 * time.Second)
+	for time.Now().Before(deadline) {
+		var leader *zkServer
+		followers := 0
+		for _, s := range servers {
+			switch mode(s.clientPort) {
+			case "leader":
+				leader = s
+			case "follower":
+				followers++
+			}
+		}
+		if leader != nil && followers == len(servers)-1 {
+			return leader
+		}
+		time.Sleep(500 * time.Millisecond)
+	}
+	t.Fatalf("no leader elected among servers %v within 90s", ids(servers))
+	return nil
+}
+
+// mode asks a server its role with the srvr four-letter word.
+func mode(port int) string {
+	conn, err := net.DialTimeout("tcp", fmt.Sprintf("127.0.0.1:%d", port), time.Second)
+	if err != nil {
+		return ""
+	}
+	defer conn.Close()
+	conn.SetDeadline(time.Now().Add(2 * time.Second))
+	fmt.Fprint(conn, "srvr")
+	scanner := bufio.NewScanner(conn)
+	for scanner.Scan() {
+		if m, ok := strings.CutPrefix(scanner.Text(), "Mode: "); ok {
+			return m
+		}
+	}
+	return ""
+}
+
+func ids(servers []*zkServer) []int {
+	var out []int
+	for _, s := range servers {
+		out = append(out, s.id)
+	}
+	return out
+}
+
+// zkCli runs one command of ZooKeeper's own command-line client.
+func zkCli(t *testing.T, port int, args ...string) string {
+	t.Helper()
+	cmdArgs := append([]string{"-cp", zookeeperClasspath, "org.apache.zookeeper.ZooKeeperMain", "-server", fmt.Sprintf("127.0.0.1:%d", port)}, args...)
+	out, err := exec.Command("java", cmdArgs...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("zkCli %v: %v\n%s", args, err, out)
+	}
+	return string(out)
+}
