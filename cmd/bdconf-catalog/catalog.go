@@ -25,6 +25,7 @@ const (
 	KindVersion
 	KindEnum
 	KindEnumList
+	KindScalar
 )
 
 var kindNames = map[Kind]string{
@@ -41,6 +42,7 @@ var kindNames = map[Kind]string{
 	KindVersion:  "version",
 	KindEnum:     "enum",
 	KindEnumList: "enum-list",
+	KindScalar:   "scalar",
 }
 
 var kindRefs = map[Kind]string{
@@ -55,6 +57,7 @@ var kindRefs = map[Kind]string{
 	KindClass:    "#ClassName",
 	KindList:     "#List",
 	KindVersion:  "#Version",
+	KindScalar:   "#Scalar",
 }
 
 // String returns the name used for the kind in the count report.
@@ -100,6 +103,13 @@ type Catalog struct {
 	Version    string // upstream product and version, e.g. "Apache Hadoop 3.4.1"
 	Keys       []Key
 	Patterns   []Pattern
+
+	// Section names the part of the native file the definition types,
+	// e.g. "libdefaults" of krb5.conf; empty for a whole file.
+	Section string
+	// Decls are CUE declarations placed before the keys: embedded
+	// definitions and fixed fields.
+	Decls []string
 }
 
 // sortCatalog orders keys by name and patterns by regex, so that output does

@@ -145,12 +145,12 @@ func addHadoopProperty(c *Catalog, keys *keySet, p hadoopProperty, secret func(s
 // looks like a placeholder but is not in the table is an error, so that a
 // new upstream placeholder gets reviewed.
 func placeholderRegex(name string) (string, bool, error) {
-	for _, ph := range hadoopPlaceholders {
+	for _, ph := range allPlaceholders() {
 		if before, after, found := strings.Cut(name, ph.token); found {
 			return "^" + regexp.QuoteMeta(before) + ph.regex + regexp.QuoteMeta(after) + "$", true, nil
 		}
 	}
-	if reSuspectPlaceholder.MatchString(name) {
+	if reSuspectPlaceholder.MatchString(name) && !literalNames[name] {
 		return "", false, fmt.Errorf("key %q looks like a placeholder: review it in hadoopPlaceholders", name)
 	}
 	return "", false, nil
@@ -188,7 +188,7 @@ func hadoopSecretMatcher(dir string) (func(string) bool, error) {
 // isHadoopSecret applies the redaction patterns (Java's Matcher.find, i.e.
 // unanchored) and the reviewed tables.
 func isHadoopSecret(name string, res []*regexp.Regexp) bool {
-	if reason, ok := hadoopSecretOverrides[name]; ok {
+	if reason, ok := secretOverrideFor(name); ok {
 		return reason.secret
 	}
 	for _, re := range res {
@@ -202,21 +202,27 @@ func isHadoopSecret(name string, res []*regexp.Regexp) bool {
 // addHadoopDeprecations marks deprecated keys already listed, and adds each
 // deprecated key whose replacement this file holds, typed like it.
 func addHadoopDeprecations(dir string, t target, keys *keySet) error {
-	f, err := os.Open(filepath.Join(dir, hadoopDeprecationsFile))
+	return addDeprecationTable(dir, hadoopDeprecationsFile, t, keys)
+}
+
+// addDeprecationTable applies a derived deprecation table (Hadoop's or
+// HBase's, same format) to keys, as addHadoopDeprecations describes.
+func addDeprecationTable(dir, table string, t target, keys *keySet) error {
+	f, err := os.Open(filepath.Join(dir, table))
 	if err != nil {
 		return err
 	}
 	defer f.Close()
 	deps, err := parseHadoopDeprecations(f)
 	if err != nil {
-		return fmt.Errorf("%s: %w", hadoopDeprecationsFile, err)
+		return fmt.Errorf("%s: %w", table, err)
 	}
 	for _, d := range deps {
 		if home, ok := hadoopDeprecationHomes[path.Base(d.SourceFile)]; ok && home != t.native {
 			continue
 		}
 		if err := addHadoopDeprecation(keys, d); err != nil {
-			return fmt.Errorf("%s: %w", hadoopDeprecationsFile, err)
+			return fmt.Errorf("%s: %w", table, err)
 		}
 	}
 	return nil

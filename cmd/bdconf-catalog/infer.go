@@ -21,7 +21,7 @@ var (
 
 // inferHadoop returns the type of a Hadoop key.
 func inferHadoop(p hadoopProperty) Type {
-	if o, ok := hadoopTypeOverrides[p.Name]; ok {
+	if o, ok := typeOverride(p.Name); ok {
 		return o.Type
 	}
 	switch v := p.Value; {
@@ -101,7 +101,7 @@ var nameKinds = []suffixKind{
 // reviewed override, else for durations what the description says, else
 // what the name says.
 func hadoopUnit(p hadoopProperty, kind Kind) string {
-	if o, ok := hadoopTypeOverrides[p.Name]; ok && o.Unit != "" {
+	if o, ok := typeOverride(p.Name); ok && o.Unit != "" {
 		return o.Unit
 	}
 	if kind == KindDuration {

@@ -19,7 +19,7 @@ type kafkaEntry struct {
 }
 
 var (
-	reKafkaItem = regexp.MustCompile(`(?s)<li>\s*<h4><a id="([^"]+)"></a>.*?</h4>(.*?)</li>`)
+	reKafkaItem = regexp.MustCompile(`(?s)<li>\s*<h4><a id="([^"]+)"></a>.*?</h4>(.*?</table>)\s*</li>`) // descriptions may hold <li>
 	reKafkaRow  = regexp.MustCompile(`(?s)<tr><th>([^<]*):</th><td>(.*?)</td></tr>`)
 	reKafkaHint = regexp.MustCompile(`^(.*?) \([0-9.]+ [a-z]+\)$`)
 )
@@ -114,7 +114,7 @@ func kafkaKey(e kafkaEntry) (Key, error) {
 // ConfigDef appends to durations and sizes, e.g. "1000 (1 second)".
 func kafkaDefault(d string) (string, bool) {
 	switch {
-	case d == "null":
+	case d == "null", d == "": // an empty cell is ConfigDef.NO_DEFAULT_VALUE (a required key)
 		return "", false
 	case d == `""`:
 		return "", true
@@ -153,6 +153,9 @@ func kafkaType(name string, kind Kind, valid string) (Type, error) {
 	}
 	if m := reKafkaEnum.FindStringSubmatch(valid); m != nil {
 		return enumType(kind, strings.Split(m[1], ", ")), nil
+	}
+	if rt, ok := kafkaReviewedValidValues(kind, valid); ok {
+		return rt, nil
 	}
 	return t, fmt.Errorf("unreviewed valid values %q", valid)
 }

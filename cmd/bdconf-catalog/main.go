@@ -38,7 +38,7 @@ func run(upstream, out string, w io.Writer) error {
 		}
 		fmt.Fprintln(w, report(c))
 	}
-	return nil
+	return writeTypes(out)
 }
 
 // writeCatalog renders c into out/<package>/<file>.

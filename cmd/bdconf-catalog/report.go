@@ -21,7 +21,7 @@ func report(c *Catalog) string {
 		}
 	}
 	return fmt.Sprintf("%s: %d keys: %s; %d patterns, %d deprecated, %d secret",
-		c.NativeFile, len(c.Keys), formatCounts(counts), len(c.Patterns), deprecated, secret)
+		catalogLabel(c), len(c.Keys), formatCounts(counts), len(c.Patterns), deprecated, secret)
 }
 
 // formatCounts lists "name n" pairs by decreasing count, then name.
@@ -41,4 +41,13 @@ func formatCounts(counts map[string]int) string {
 		parts[i] = fmt.Sprintf("%s %d", n, counts[n])
 	}
 	return strings.Join(parts, ", ")
+}
+
+// catalogLabel names a catalog's native file and, when the definition
+// types part of it, the section.
+func catalogLabel(c *Catalog) string {
+	if c.Section == "" {
+		return c.NativeFile
+	}
+	return c.NativeFile + " [" + c.Section + "]"
 }

@@ -26,6 +26,8 @@ var nameUnits = []struct{ suffix, unit string }{
 	{"Ms", "ms"},
 	{".sec", "s"},
 	{"-sec", "s"},
+	{"-secs", "s"},
+	{"-seconds", "s"},
 	{".secs", "s"},
 	{".seconds", "s"},
 	{"InSeconds", "s"},

@@ -46,6 +46,7 @@ func TestCatalogsUpToDate(t *testing.T) {
 			t.Errorf("%s is stale; run go run ./cmd/bdconf-catalog -upstream ../shared/upstream -out schema/catalog (-committed +generated):\n%s", rel, diff)
 		}
 	}
+	requireSameTypes(t, out)
 }
 
 // TestCatalogsCoverUpstream checks, against the committed catalogs, that
@@ -92,6 +93,15 @@ func fieldNames(t *testing.T, def cue.Value) []string {
 // names turned into an example), extra the other names a catalog may list.
 func upstreamNames(t *testing.T, tg target) (upstream, extra []string) {
 	t.Helper()
+	if upstream, extra, ok := familyNames(t, tg); ok {
+		return upstream, extra
+	}
+	if upstream, extra, ok := kafkaSparkNames(t, tg); ok {
+		return upstream, extra
+	}
+	if upstream, extra, ok := hiveTrinoKerberosNames(t, tg); ok {
+		return upstream, extra
+	}
 	switch tg.pkg {
 	case "hadoop":
 		return hadoopNames(t, tg)

@@ -24,6 +24,9 @@ const fixture = `package demo
 
 	// demo.<name>.path
 	[=~"^demo\\.[^.]+\\.path$" & !~"^demo\\.old\\.path$"]: #String
+
+	// any host name
+	[=~"^[a-z.]+$"]: #String
 }
 `
 
@@ -46,6 +49,7 @@ func TestLoadReadsFactsFromSyntax(t *testing.T) {
 		{Technology: "demo", File: "demo-site.xml", Key: "demo.new", Type: "string", Source: source},
 		{Technology: "demo", File: "demo-site.xml", Key: "demo.old", Type: "string", Deprecated: strptr("demo.new"), Source: source},
 		{Technology: "demo", File: "demo-site.xml", Key: "demo.secret", Type: "string", Secret: true, Source: source},
+		{Technology: "demo", File: "demo-site.xml", Key: `[=~"^[a-z.]+$"]`, Pattern: true, Type: "string", Source: source},
 		{Technology: "demo", File: "demo-site.xml", Key: `[=~"^demo\\.[^.]+\\.path$" & !~"^demo\\.old\\.path$"]`, Pattern: true, Type: "string", Source: source},
 	}
 	if diff := cmp.Diff(want, got, cmp.Comparer(func(a, b catalog.Option) bool {
@@ -59,11 +63,14 @@ func TestLoadReadsFactsFromSyntax(t *testing.T) {
 
 func TestFind(t *testing.T) {
 	options := load(t)
+	family := `[=~"^demo\\.[^.]+\\.path$" & !~"^demo\\.old\\.path$"]`
+	catchAll := `[=~"^[a-z.]+$"]`
 	for key, want := range map[string]string{
 		"demo.count":    "demo.count",
-		"demo.x.path":   `[=~"^demo\\.[^.]+\\.path$" & !~"^demo\\.old\\.path$"]`,
-		"demo.old.path": "",
-		"demo.cont":     "",
+		"demo.x.path":   family,   // a family beats a catch-all
+		"demo.old.path": catchAll, // excluded from the family
+		"demo.cont":     "",       // a near miss of demo.count is a typo, not a host
+		"Upper.Case":    "",       // matched by nothing
 	} {
 		found, err := catalog.Find(options, key)
 		switch {

@@ -9,36 +9,48 @@ import (
 )
 
 // Find returns the options key is: the exact key wherever a catalog lists
-// it, else the patterns whose family holds it. An unknown key is an error
-// suggesting up to three close keys.
+// it, else the patterns whose family holds it. Catch-all patterns (krb5.conf
+// realm and domain names, which may be anything) count only for a key that
+// is not a near miss of a listed one. An unknown key is an error suggesting
+// up to three close keys.
 func Find(options []Option, key string) ([]Option, error) {
-	var exact, patterns []Option
+	var exact, families, catchAll []Option
 	for _, o := range options {
 		switch {
-		case !o.Pattern && o.Matches(key):
+		case !o.Matches(key):
+		case !o.Pattern:
 			exact = append(exact, o)
-		case o.Pattern && o.Matches(key):
-			patterns = append(patterns, o)
+		case o.matcher.catchAll():
+			catchAll = append(catchAll, o)
+		default:
+			families = append(families, o)
 		}
 	}
-	if len(exact) > 0 {
+	close := fuzzy.Closest(key, listedKeys(options), 3)
+	switch {
+	case len(exact) > 0:
 		return exact, nil
+	case len(families) > 0:
+		return families, nil
+	case len(catchAll) > 0 && len(close) == 0:
+		return catchAll, nil
 	}
-	if len(patterns) > 0 {
-		return patterns, nil
-	}
-	return nil, unknownKey(options, key)
+	return nil, unknownKey(key, close)
 }
 
-func unknownKey(options []Option, key string) error {
+func listedKeys(options []Option) []string {
 	var keys []string
 	for _, o := range options {
 		if !o.Pattern {
 			keys = append(keys, o.Key)
 		}
 	}
+	return keys
+}
+
+func unknownKey(key string, close []string) error {
 	msg := fmt.Sprintf("no catalog knows the key %q", key)
-	if close := fuzzy.Closest(key, keys, 3); len(close) > 0 {
+	if len(close) > 0 {
 		quoted := make([]string, len(close))
 		for i, c := range close {
 			quoted[i] = strconv.Quote(c)

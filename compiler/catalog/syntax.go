@@ -133,3 +133,16 @@ func (m *matcher) matches(key string) bool {
 	}
 	return true
 }
+
+// catchAll tells a pattern that names no family: its expressions have no
+// literal prefix, so it matches keys of any shape.
+func (m *matcher) catchAll() bool {
+	for _, re := range m.must {
+		// LiteralPrefix sees none past a leading ^ anchor.
+		unanchored, err := regexp.Compile(strings.TrimPrefix(re.String(), "^"))
+		if prefix, _ := unanchored.LiteralPrefix(); err == nil && prefix != "" {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,145 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const kafkaClientFixture = `<ul class="config-list">
+<li>
+<h4><a id="partitioner.class"></a><a id="producerconfigs_partitioner.class" href="#x">partitioner.class</a></h4>
+<p>Options:<ul><li>nested item</li></ul></p>
+<table><tbody>
+<tr><th>Type:</th><td>class</td></tr>
+<tr><th>Default:</th><td>null</td></tr>
+<tr><th>Valid Values:</th><td></td></tr>
+</tbody></table>
+</li>
+<li>
+<h4><a id="security.protocol"></a><a id="producerconfigs_security.protocol" href="#x">security.protocol</a></h4>
+<table><tbody>
+<tr><th>Type:</th><td>string</td></tr>
+<tr><th>Default:</th><td>PLAINTEXT</td></tr>
+<tr><th>Valid Values:</th><td>(case insensitive) [SASL_SSL, PLAINTEXT]</td></tr>
+</tbody></table>
+</li>
+</ul>`
+
+func TestParseKafkaHTMLNestedList(t *testing.T) {
+	got, err := parseKafkaHTML(kafkaClientFixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[0].Type != "class" || got[1].ValidValues != "(case insensitive) [SASL_SSL, PLAINTEXT]" {
+		t.Errorf("got %+v", got)
+	}
+}
+
+func TestKafkaReviewedValidValues(t *testing.T) {
+	tests := []struct {
+		kind  Kind
+		valid string
+		want  string
+	}{
+		{KindString, "(case insensitive) [SASL_SSL, PLAINTEXT]", `#String & (=~"^(?i)(SASL_SSL|PLAINTEXT)$")`},
+		{KindShort, "Positive number, or -1 to use the broker's default", `#Short & (>=1 | -1)`},
+		{KindString, "non-empty string without ISO control characters", `#String & !=""`},
+		{KindString, "valid regex", `#String`},
+	}
+	for _, tt := range tests {
+		typ, err := kafkaType("x", tt.kind, tt.valid)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := typeExpr(typ); got != tt.want {
+			t.Errorf("%q: got %s, want %s", tt.valid, got, tt.want)
+		}
+	}
+	if _, err := kafkaType("x", KindString, "anything else"); err == nil {
+		t.Error("an unreviewed text must be an error")
+	}
+}
+
+func TestMergeKafkaPages(t *testing.T) {
+	dir := t.TempDir()
+	page := func(name, def string) string {
+		return `<li><h4><a id="` + name + `"></a></h4><table><tbody>
+<tr><th>Type:</th><td>int</td></tr><tr><th>Default:</th><td>` + def + `</td></tr>
+</tbody></table></li>`
+	}
+	files := map[string]string{
+		"own.html": page("a", "1"),
+		"p.html":   page("a", "2") + page("b", "5"),
+		"c.html":   page("b", "6") + page("c", "7"),
+	}
+	for n, s := range files {
+		if err := os.WriteFile(filepath.Join(dir, n), []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	kafkaExtras["test/merge"] = []kafkaExtra{{"p.html", ""}, {"c.html", "x."}}
+	defer delete(kafkaExtras, "test/merge")
+	c, err := buildKafkaFile(dir, target{pkg: "test/merge", source: "own.html"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, k := range c.Keys {
+		got = append(got, k.Name+"="+k.Default)
+	}
+	// a keeps the own page's default; b comes from p.html only (x.b is
+	// prefixed, so no conflict).
+	if want := "a=1 b=5 x.b=6 x.c=7"; strings.Join(got, " ") != want {
+		t.Errorf("got %s, want %s", strings.Join(got, " "), want)
+	}
+}
+
+// kafkaSparkNames returns the upstream names of the Kafka and Spark
+// targets, read from the pages directly.
+func kafkaSparkNames(t *testing.T, tg target) (upstream, extra []string, ok bool) {
+	t.Helper()
+	switch {
+	case tg.pkg == "spark":
+		return sparkNames(t), nil, true
+	case tg.pkg == "kafka" || strings.HasPrefix(tg.pkg, "kafka/"):
+		pages := append([]kafkaExtra{{tg.source, ""}}, kafkaExtras[tg.pkg]...)
+		for _, p := range pages {
+			for _, n := range kafkaNames(t, target{source: p.source}) {
+				upstream = append(upstream, p.prefix+n)
+			}
+		}
+		if tg.pkg == "kafka/mirrormaker" {
+			extra = []string{"clusters"} // MirrorMakerConfig.CLUSTERS_CONFIG, patterns.cue
+		}
+		return upstream, extra, true
+	}
+	return nil, nil, false
+}
+
+// sparkExamples replaces each placeholder of a Spark name with a value.
+var sparkExamples = strings.NewReplacer(
+	"${ns}", "spark.ssl.ui", "${service}", "hadoopfs", "{resourceName}", "gpu",
+	"{driver|executor}", "executor", "[EnvironmentVariableName]", "JAVA_HOME",
+	"[EnvName]", "DB_PASSWORD", "[LabelName]", "app.kubernetes.io/name",
+	"[AnnotationName]", "example.com/owner", "[labelKey]", "topology.kubernetes.io/zone",
+	"[SecretName]", "spark-secret", "[VolumeType]", "persistentVolumeClaim",
+	"[VolumeName]", "data", "[OptionName]", "claimName", "*", "cipher.classes",
+)
+
+// sparkNames lists the row names of the Spark pages, placeholders replaced.
+func sparkNames(t *testing.T) []string {
+	var names []string
+	for _, page := range sparkPages {
+		src, err := os.ReadFile(filepath.Join(upstreamDir, page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, _ := parseSparkHTML(string(src))
+		for _, r := range rows {
+			names = append(names, sparkExamples.Replace(r.Name))
+		}
+	}
+	return names
+}
