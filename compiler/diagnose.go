@@ -147,6 +147,9 @@ func lineOnlyPosition(ce cueerrors.Error, files map[string]bool) []Position {
 func trimNoise(all []candidate) []candidate {
 	kept := preferIf(all, func(c candidate) bool { return !c.internal })
 	kept = preferIf(kept, func(c candidate) bool { return !isConsequence(c.message) })
+	// An error CUE places on no profile value, beside errors it does place,
+	// is a value derived from one of those: reporting it would mislead.
+	kept = preferIf(kept, func(c candidate) bool { return len(c.profile) > 0 || c.message == "missing required field" })
 	if hasMessage(kept, "missing required field") {
 		kept = preferIf(kept, func(c candidate) bool { return !strings.HasPrefix(c.message, "incomplete value") })
 	}
@@ -171,6 +174,7 @@ func preferIf(all []candidate, keep func(candidate) bool) []candidate {
 func isConsequence(msg string) bool {
 	return strings.Contains(msg, "errors in empty disjunction") ||
 		strings.HasPrefix(msg, "invalid interpolation") ||
+		strings.HasPrefix(msg, "error in call to") ||
 		strings.Contains(msg, "(type _|_)")
 }
 

@@ -29,6 +29,7 @@ zookeeper:
 	// demo/kubernetes/configmap-demo-zookeeper-server.yaml
 	// demo/kubernetes/kustomization.yaml
 	// demo/kubernetes/namespace-demo.yaml
+	// demo/kubernetes/poddisruptionbudget-demo-zookeeper-server.yaml
 	// demo/kubernetes/service-demo-zookeeper-server.yaml
 	// demo/kubernetes/statefulset-demo-zookeeper-server.yaml
 	// demo/native/zookeeper/zoo.cfg
