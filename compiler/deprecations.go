@@ -3,7 +3,6 @@ package compiler
 import (
 	"fmt"
 	"strconv"
-	"strings"
 )
 
 // checkDeprecations warns, at its profile position, of every deprecated key
@@ -53,16 +52,8 @@ func deprecation(s Setting, file []Setting) (Diagnostic, bool) {
 			}
 		}
 	}
-	d.Message = fmt.Sprintf("deprecated: use %s instead", quoteEach(s.Deprecated))
+	d.Message = fmt.Sprintf("deprecated: use %s instead", quoteJoin(s.Deprecated, " and "))
 	return d, false
-}
-
-func quoteEach(keys []string) string {
-	quoted := make([]string, len(keys))
-	for i, k := range keys {
-		quoted[i] = strconv.Quote(k)
-	}
-	return strings.Join(quoted, " and ")
 }
 
 func setOrDerived(s Setting) string {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"cuelang.org/go/cue"
@@ -33,7 +34,7 @@ func unknownField(platform cue.Value, path []string) string {
 	}
 	allowed = slices.DeleteFunc(allowed, func(f string) bool { return f == name })
 	if close := fuzzy.Closest(name, allowed, 3); len(close) > 0 {
-		return msg + "; did you mean " + quoteAll(close) + "?"
+		return msg + "; did you mean " + quoteJoin(close, " or ") + "?"
 	}
 	if len(allowed) > 0 && len(allowed) <= maxListedFields {
 		return msg + "; allowed: " + strings.Join(allowed, ", ")
@@ -59,12 +60,13 @@ func unquote(label string) string {
 	return strings.Trim(label, `"`)
 }
 
-func quoteAll(names []string) string {
+// quoteJoin quotes each name and joins them with sep.
+func quoteJoin(names []string, sep string) string {
 	quoted := make([]string, len(names))
 	for i, n := range names {
-		quoted[i] = fmt.Sprintf("%q", n)
+		quoted[i] = strconv.Quote(n)
 	}
-	return strings.Join(quoted, " or ")
+	return strings.Join(quoted, sep)
 }
 
 // upstreamDefault names the catalog's upstream default of the key at path,
