@@ -41,7 +41,7 @@ func newError(err error, profile, platform cue.Value, sources []Source) *Error {
 	seen := map[string]bool{}
 	for _, c := range trimNoise(all) {
 		if c.message == "field not allowed" && len(c.path) > 0 {
-			c.message = unknownField(platform, c.path)
+			c.message = unknownField(platform, profile, c.path)
 		} else if strings.HasPrefix(c.message, "invalid value") {
 			c.message += upstreamDefault(platform, c.path)
 		}

@@ -18,19 +18,25 @@ import (
 const maxListedFields = 12
 
 // unknownField explains a "field not allowed" error at path: what it is and,
-// from the fields the schema declares beside it, what was probably meant.
-func unknownField(platform cue.Value, path []string) string {
+// from the fields the schema declares beside it (not those the profile
+// sets), what was probably meant.
+func unknownField(platform, profile cue.Value, path []string) string {
 	name := unquote(path[len(path)-1])
 	msg := fmt.Sprintf("unknown field %q", name)
 	if !platform.Exists() {
 		return msg
 	}
-	parent := platform.LookupPath(cue.ParsePath(strings.Join(path[:len(path)-1], ".")))
-	allowed := declaredFields(parent)
+	parentPath := cue.ParsePath(strings.Join(path[:len(path)-1], "."))
+	allowed := declaredFields(platform.LookupPath(parentPath))
 	if len(path) == 1 {
 		allowed = append(allowed, schema.Components()...) // loaded only when used
 		sort.Strings(allowed)
 		allowed = slices.Compact(allowed)
+	} else {
+		// Below the top, a map typed by a pattern lists the profile's own
+		// keys: those are no suggestion.
+		setByProfile := declaredFields(profile.LookupPath(parentPath))
+		allowed = slices.DeleteFunc(allowed, func(f string) bool { return slices.Contains(setByProfile, f) })
 	}
 	allowed = slices.DeleteFunc(allowed, func(f string) bool { return f == name })
 	if close := fuzzy.Closest(name, allowed, 3); len(close) > 0 {
