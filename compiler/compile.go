@@ -48,6 +48,16 @@ type Native struct {
 // Entries returns the key/values of the file, as its writer received them.
 func (n Native) Entries() []native.Entry { return entries(n.Settings) }
 
+// File returns the contents of the output file at path, if there is one.
+func (r *Result) File(path string) ([]byte, bool) {
+	for _, f := range r.Files {
+		if f.Path == path {
+			return f.Data, true
+		}
+	}
+	return nil, false
+}
+
 // File is one output file.
 type File struct {
 	Path string

@@ -8,7 +8,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/bdconf/bdconf/compiler"
 	"github.com/bdconf/bdconf/compiler/internal/jdk"
 	"github.com/bdconf/bdconf/compiler/native"
 )
@@ -31,7 +30,8 @@ func TestNativeFilesReadBackByJDK(t *testing.T) {
 		res := compileFiles(t, dir)
 		for _, n := range res.Natives {
 			file := filepath.Join(tmp, filepath.FromSlash(n.Path))
-			writeFile(t, file, nativeData(t, res, n.Path))
+			data, _ := res.File(n.Path)
+			writeFile(t, file, data)
 			want[file] = entryMap(n.Entries())
 			byMode[jdkModes[n.Format]] = append(byMode[jdkModes[n.Format]], file)
 		}
@@ -66,17 +66,6 @@ func requireHostileValues(t *testing.T, files map[string]map[string]string) {
 			}
 		}
 	}
-}
-
-func nativeData(t *testing.T, res *compiler.Result, path string) []byte {
-	t.Helper()
-	for _, f := range res.Files {
-		if f.Path == path {
-			return f.Data
-		}
-	}
-	t.Fatalf("native %s is not among the files", path)
-	return nil
 }
 
 func entryMap(entries []native.Entry) map[string]string {

@@ -33,7 +33,11 @@ func TestZooKeeperEnsembleFailover(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	zooCfg := string(fileNamed(t, res, "e2e/native/zookeeper/zoo.cfg"))
+	data, ok := res.File("e2e/native/zookeeper/zoo.cfg")
+	if !ok {
+		t.Fatal("no zoo.cfg among the output files")
+	}
+	zooCfg := string(data)
 	dir := t.TempDir()
 	ports := freePorts(t, 12)
 	servers := make([]*zkServer, 3)
@@ -64,17 +68,6 @@ func requireZooKeeper(t *testing.T) {
 		}
 		t.Skip("Debian's zookeeper package is not installed; .ci/run installs it")
 	}
-}
-
-func fileNamed(t *testing.T, res *compiler.Result, path string) []byte {
-	t.Helper()
-	for _, f := range res.Files {
-		if f.Path == path {
-			return f.Data
-		}
-	}
-	t.Fatalf("no output file %s", path)
-	return nil
 }
 
 // freePorts reserves n distinct loopback ports.
