@@ -11,7 +11,6 @@ import (
 
 	"cuelang.org/go/cue"
 	"cuelang.org/go/cue/cuecontext"
-	cueerrors "cuelang.org/go/cue/errors"
 
 	"github.com/bdconf/bdconf/compiler/native"
 )
@@ -96,11 +95,9 @@ func Compile(ctx context.Context, opts Options) (*Result, error) {
 // evaluate unifies the profiles with #Platform and validates the result.
 func evaluate(ctx *cue.Context, sources []Source) (cue.Value, error) {
 	profile, err := buildProfile(ctx, sources)
-	if err != nil {
-		var cueErr cueerrors.Error
-		if !errors.As(err, &cueErr) {
-			return cue.Value{}, err // names its file already, without a position
-		}
+	if errors.Is(err, errUnsupportedType) {
+		return cue.Value{}, err
+	} else if err != nil {
 		return cue.Value{}, newError(err, cue.Value{}, cue.Value{}, sources)
 	}
 	schemaPlatform, err := loadSchema(ctx, usedComponents(profile))

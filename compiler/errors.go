@@ -75,7 +75,9 @@ func position(p token.Pos) Position {
 		return Position{}
 	}
 	tp := p.Position()
-	return Position{File: tp.Filename, Line: tp.Line, Column: tp.Column}
+	// A node that parsers place nowhere in particular (an empty document)
+	// is reported at the start of its file.
+	return Position{File: tp.Filename, Line: max(tp.Line, 1), Column: max(tp.Column, 1)}
 }
 
 func containsPos(list []Position, p Position) bool {

@@ -1,6 +1,7 @@
 package compiler
 
 import (
+	"errors"
 	"fmt"
 	"path"
 	"strings"
@@ -38,6 +39,9 @@ func loadSchema(ctx *cue.Context, components []string) (cue.Value, error) {
 	return root.LookupPath(cue.ParsePath("#Platform")), nil
 }
 
+// errUnsupportedType rejects a profile by its name: it has no position.
+var errUnsupportedType = errors.New("unsupported profile file type (want .cue, .yaml, .yml or .json)")
+
 // parseProfile turns one source file into a CUE file, keeping its name in
 // every position.
 func parseProfile(src Source) (*ast.File, error) {
@@ -49,7 +53,7 @@ func parseProfile(src Source) (*ast.File, error) {
 	case ".json":
 		return parseJSON(src)
 	}
-	return nil, fmt.Errorf("%s: unsupported profile file type (want .cue, .yaml, .yml or .json)", src.Name)
+	return nil, fmt.Errorf("%s: %w", src.Name, errUnsupportedType)
 }
 
 func parseCUE(src Source) (*ast.File, error) {
