@@ -21,6 +21,7 @@ const (
 // failure is an error a command's work returned, as opposed to a usage error.
 type failure struct{ err error }
 
+// Error returns the underlying error's message.
 func (f *failure) Error() string { return f.err.Error() }
 
 // fail wraps err as a failure of the command's work.
