@@ -26,8 +26,16 @@ const (
 	KindEnum
 	KindEnumList
 	KindScalar
+	// KindHeapSize is Trino's "heap size" type: a data size or a
+	// percentage of the maximum heap.
+	KindHeapSize
+	// KindEnctypes is a krb5 enctype list: enctype, family or DEFAULT
+	// names, with a "-" prefix to remove and a ":salt" suffix in key/salt
+	// lists.
+	KindEnctypes
 )
 
+// kindNames are the kinds' names in the count report.
 var kindNames = map[Kind]string{
 	KindString:   "string",
 	KindBool:     "bool",
@@ -43,8 +51,11 @@ var kindNames = map[Kind]string{
 	KindEnum:     "enum",
 	KindEnumList: "enum-list",
 	KindScalar:   "scalar",
+	KindHeapSize: "heap-size",
+	KindEnctypes: "enctype-list",
 }
 
+// kindRefs are the CUE references of the kinds' named types.
 var kindRefs = map[Kind]string{
 	KindString:   "#String",
 	KindBool:     "#Bool",
@@ -58,6 +69,8 @@ var kindRefs = map[Kind]string{
 	KindList:     "#List",
 	KindVersion:  "#Version",
 	KindScalar:   "#Scalar",
+	KindHeapSize: "#HeapSize",
+	KindEnctypes: "#EnctypeList",
 }
 
 // String returns the name used for the kind in the count report.
@@ -149,6 +162,14 @@ func (s *keySet) add(k Key) error {
 	s.index[k.Name] = len(s.keys)
 	s.keys = append(s.keys, k)
 	return nil
+}
+
+// addFirst adds k unless a key of that name is listed already: the first
+// listing wins (documentation that repeats a key).
+func (s *keySet) addFirst(k Key) {
+	if s.get(k.Name) == nil {
+		_ = s.add(k) // a new name cannot conflict
+	}
 }
 
 // get returns the key called name, or nil.

@@ -8,6 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
+// testCatalog is a small catalog with one key of each attribute kind.
 func testCatalog() *Catalog {
 	return &Catalog{
 		Package: "demo", Definition: "Demo", NativeFile: "demo.xml", OutFile: "demo_gen.cue",

@@ -12,9 +12,9 @@ import (
 	"strings"
 )
 
-// hadoopDeprecationsFile and hadoopCoreFile are read by every Hadoop
-// catalog: the first for deprecated keys, the second for Hadoop's own list
-// of sensitive key patterns (hadoop.security.sensitive-config-keys).
+// hadoopDeprecationsFile and hadoopCoreFile are read by the Hadoop
+// catalogs: the first for deprecated keys, the second for Hadoop's own
+// list of sensitive key patterns (hadoopSensitiveKey).
 const (
 	hadoopDeprecationsFile = "hadoop/deprecated-keys.derived.json"
 	hadoopCoreFile         = "hadoop/core-default.xml"
@@ -77,44 +77,29 @@ func parseHadoopDeprecations(r io.Reader) ([]hadoopDeprecation, error) {
 	return doc.Deprecations, nil
 }
 
-// buildHadoop builds the catalog of one Hadoop *-site.xml from its
-// *-default.xml, the deprecation table and core's sensitive-key patterns.
-func buildHadoop(dir string, t target) (*Catalog, error) {
-	props, err := readHadoopXML(filepath.Join(dir, t.source))
-	if err != nil {
-		return nil, err
-	}
-	secret, err := hadoopSecretMatcher(dir)
-	if err != nil {
-		return nil, err
-	}
-	c := t.newCatalog()
-	var keys keySet
-	for _, p := range props {
-		if err := addHadoopProperty(c, &keys, p, secret); err != nil {
-			return nil, fmt.Errorf("%s: %w", t.source, err)
-		}
-	}
-	if err := addHadoopDeprecations(dir, t, &keys); err != nil {
-		return nil, err
-	}
-	c.Keys = keys.keys
-	sortCatalog(c)
-	return c, nil
+// readHadoopXML parses the Hadoop XML file at path file.
+func readHadoopXML(file string) ([]hadoopProperty, error) {
+	return parseFile(file, parseHadoopXML)
 }
 
-// readHadoopXML parses the Hadoop XML file at path.
-func readHadoopXML(file string) ([]hadoopProperty, error) {
+// readHadoopDeprecations parses the derived deprecation table at path file.
+func readHadoopDeprecations(file string) ([]hadoopDeprecation, error) {
+	return parseFile(file, parseHadoopDeprecations)
+}
+
+// parseFile opens file and parses it, naming the file in a parse error.
+func parseFile[T any](file string, parse func(io.Reader) (T, error)) (T, error) {
 	f, err := os.Open(file)
 	if err != nil {
-		return nil, err
+		var zero T
+		return zero, err
 	}
 	defer f.Close()
-	props, err := parseHadoopXML(f)
+	v, err := parse(f)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", file, err)
+		return v, fmt.Errorf("%s: %w", file, err)
 	}
-	return props, nil
+	return v, nil
 }
 
 // addHadoopProperty adds p as a key, or as a pattern when its name holds a
@@ -156,6 +141,7 @@ func placeholderRegex(name string) (string, bool, error) {
 	return "", false, nil
 }
 
+// reSuspectPlaceholder matches names that look like they hold a placeholder.
 var reSuspectPlaceholder = regexp.MustCompile(`[\[\]<>{}$*]|EXAMPLE|(^|\.)[A-Z_]{4,}(\.|$)`)
 
 // hadoopSecretMatcher returns a predicate for secret keys: Hadoop's own
@@ -199,23 +185,15 @@ func isHadoopSecret(name string, res []*regexp.Regexp) bool {
 	return false
 }
 
-// addHadoopDeprecations marks deprecated keys already listed, and adds each
-// deprecated key whose replacement this file holds, typed like it.
-func addHadoopDeprecations(dir string, t target, keys *keySet) error {
-	return addDeprecationTable(dir, hadoopDeprecationsFile, t, keys)
-}
-
 // addDeprecationTable applies a derived deprecation table (Hadoop's or
-// HBase's, same format) to keys, as addHadoopDeprecations describes.
+// HBase's, same format) to keys: it marks the deprecated keys already
+// listed, and adds each deprecated key whose replacement the file holds,
+// typed like it. A deprecation registered by a server-specific class only
+// applies to that server's file (hadoopDeprecationHomes).
 func addDeprecationTable(dir, table string, t target, keys *keySet) error {
-	f, err := os.Open(filepath.Join(dir, table))
+	deps, err := readHadoopDeprecations(filepath.Join(dir, table))
 	if err != nil {
 		return err
-	}
-	defer f.Close()
-	deps, err := parseHadoopDeprecations(f)
-	if err != nil {
-		return fmt.Errorf("%s: %w", table, err)
 	}
 	for _, d := range deps {
 		if home, ok := hadoopDeprecationHomes[path.Base(d.SourceFile)]; ok && home != t.native {

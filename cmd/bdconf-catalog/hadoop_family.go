@@ -7,13 +7,13 @@ import (
 	"strings"
 )
 
-// Builders of the catalogs read through Hadoop's Configuration besides
-// core-site.xml and hdfs-site.xml: the other Hadoop server files
-// (yarn-site.xml, capacity-scheduler.xml, mapred-site.xml, hdfs-rbf-site.xml,
+// Builders of the catalogs read through Hadoop's Configuration: the Hadoop
+// server files (core-site.xml, hdfs-site.xml, yarn-site.xml,
+// capacity-scheduler.xml, mapred-site.xml, hdfs-rbf-site.xml,
 // httpfs-site.xml, kms-site.xml, hadoop-policy.xml, ssl-server.xml,
 // ssl-client.xml), HBase (hbase-site.xml, hbase-policy.xml) and the Ranger
-// plugin files (ranger.go). They share Hadoop's XML parser, type inference
-// and secret detection; what differs per file is in familySpecs.
+// plugin files (ranger.go). They share Hadoop's XML parser (hadoop.go), type
+// inference and secret detection; what differs per file is in familySpecs.
 
 // familySpec is what a Hadoop-family file adds to the shared machinery.
 type familySpec struct {
@@ -30,9 +30,9 @@ type reviewedPattern struct {
 	Why   string
 }
 
-// buildHadoopFamily builds a Hadoop-family catalog: the upstream
-// properties (placeholders turned into patterns), the file's deprecations
-// and its reviewed patterns.
+// buildHadoopFamily builds a Hadoop-family catalog from its *-default.xml:
+// the upstream properties (placeholders turned into patterns), the file's
+// deprecations and its reviewed patterns.
 func buildHadoopFamily(dir string, t target) (*Catalog, error) {
 	props, err := readHadoopXML(filepath.Join(dir, t.source))
 	if err != nil {
@@ -183,10 +183,4 @@ func policyHostsKey(aclKey string) string {
 		return aclKey[:i] + ".hosts"
 	}
 	return aclKey
-}
-
-// buildHBase builds hbase-site.xml from hbase-default.xml; HBase's own
-// deprecation table applies (familySpecs).
-func buildHBase(dir string, t target) (*Catalog, error) {
-	return buildHadoopFamily(dir, t)
 }

@@ -47,7 +47,6 @@ type hiveProp struct {
 	Default      string // raw "Default Value:" text
 	Metastore    bool   // under a MetaStore heading
 	Removed      bool
-	Deprecated   bool
 	ReplacedBy   []string // replacement named by a Deprecated bullet
 	OldNames     []string // "Deprecated name:" aliases
 	HasDefaultLn bool
@@ -122,7 +121,6 @@ func (p *hiveProp) bullet(label, text string) {
 	case "removed in":
 		p.Removed = true
 	case "deprecated in", "deprecated":
-		p.Deprecated = true
 		if m := reHiveReplace.FindStringSubmatch(mdPlain(text)); m != nil {
 			p.ReplacedBy = append(p.ReplacedBy, m[1])
 		}
@@ -139,6 +137,7 @@ var (
 	reHiveSpaced   = regexp.MustCompile(`^([0-9]+) *(ms|milliseconds?|seconds?|sec|minutes?|hours?)$`)
 )
 
+// hiveUnitWords maps the unit words of documented defaults to unit suffixes.
 var hiveUnitWords = map[string]string{
 	"ms": "ms", "millisecond": "ms", "milliseconds": "ms",
 	"sec": "s", "second": "s", "seconds": "s",
@@ -213,23 +212,13 @@ var (
 func hiveKind(name, def string, hasDef bool) Kind {
 	switch {
 	case !hasDef:
-		return kindBySuffix(name, hiveNameKinds)
+		return kindBySuffix(name, javaNameKinds)
 	case reHiveSizeLit.MatchString(def):
 		return KindSize
 	case reHiveTimeLit.MatchString(def):
 		return KindDuration
 	}
 	return kindFromValue(def)
-}
-
-// hiveNameKinds maps name suffixes to kinds for keys without a default.
-var hiveNameKinds = []suffixKind{
-	{".enabled", KindBool},
-	{".enable", KindBool},
-	{".port", KindInt},
-	{".classes", KindList},
-	{".class", KindClass},
-	{".impl", KindClass},
 }
 
 // hiveKey types one key of a Hive catalog from its default, the reviewed
@@ -273,7 +262,7 @@ func readHiveProperties(dir string) ([]hiveProp, error) {
 
 // hivePropKeys returns the keys of the properties keep selects: removed
 // properties are left out, "Deprecated name:" aliases added.
-func hivePropKeys(props []hiveProp, keep func(hiveProp) bool) ([]Key, error) {
+func hivePropKeys(props []hiveProp, keep func(hiveProp) bool) []Key {
 	var set keySet
 	for _, p := range props {
 		if p.Removed || !keep(p) {
@@ -282,27 +271,19 @@ func hivePropKeys(props []hiveProp, keep func(hiveProp) bool) ([]Key, error) {
 		def, ok := hiveDefault(p.Default)
 		k := hiveKey(p.Name, def, ok)
 		k.Deprecated = p.ReplacedBy
-		if err := hiveAdd(&set, k); err != nil {
-			return nil, err
-		}
+		set.addFirst(k)
 		for _, old := range p.OldNames {
-			alias := k
-			alias.Name, alias.Deprecated = old, []string{p.Name}
-			if err := hiveAdd(&set, alias); err != nil {
-				return nil, err
-			}
+			set.addFirst(hiveAlias(k, old))
 		}
 	}
-	return set.keys, nil
+	return set.keys
 }
 
-// hiveAdd adds k unless the documentation lists it twice (the first
-// listing wins: configuration-properties.md repeats a few headings).
-func hiveAdd(set *keySet, k Key) error {
-	if set.get(k.Name) != nil {
-		return nil
-	}
-	return set.add(k)
+// hiveAlias is k under an older name, deprecated in favour of k.
+func hiveAlias(k Key, old string) Key {
+	alias := k
+	alias.Name, alias.Deprecated = old, []string{k.Name}
+	return alias
 }
 
 // inHiveSite reports whether a property heading belongs to hive-site.xml.
@@ -320,24 +301,16 @@ func buildHiveSite(dir string, t target) (*Catalog, error) {
 	if err != nil {
 		return nil, err
 	}
-	keys, err := hivePropKeys(props, inHiveSite)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", t.source, err)
-	}
 	hcat, err := readHCatalogKeys(dir)
 	if err != nil {
 		return nil, err
 	}
-	set := keySet{}
-	for _, k := range append(keys, hcat...) {
-		if err := hiveAdd(&set, k); err != nil {
-			return nil, err
-		}
+	var set keySet
+	for _, k := range append(hivePropKeys(props, inHiveSite), hcat...) {
+		set.addFirst(k)
 	}
-	c := t.newCatalog()
+	c := t.catalogOf(set.keys)
 	c.Source = hivePropertiesDoc + " and " + hiveHCatalogDoc
-	c.Keys = set.keys
-	sortCatalog(c)
 	return c, nil
 }
 
@@ -418,40 +391,26 @@ func buildMetastoreSite(dir string, t target) (*Catalog, error) {
 	if err != nil {
 		return nil, err
 	}
+	props, err := readHiveProperties(dir)
+	if err != nil {
+		return nil, err
+	}
 	var set keySet
 	for _, r := range parseHiveMetastoreTables(string(src)) {
 		k := hiveKey(r.Name, r.Default, r.HasDefault)
 		if _, ok := hiveTypeOverrides[r.Name]; !ok && r.Format == "integer" {
 			k.Type = typ(KindInt)
 		}
-		if err := hiveAdd(&set, k); err != nil {
-			return nil, err
-		}
+		set.addFirst(k)
 		if r.Alias != "" && r.Alias != r.Name {
-			alias := k
-			alias.Name, alias.Deprecated = r.Alias, []string{r.Name}
-			if err := hiveAdd(&set, alias); err != nil {
-				return nil, err
-			}
+			set.addFirst(hiveAlias(k, r.Alias))
 		}
 	}
-	props, err := readHiveProperties(dir)
-	if err != nil {
-		return nil, err
+	for _, k := range hivePropKeys(props, inMetastoreSite) {
+		set.addFirst(k)
 	}
-	keys, err := hivePropKeys(props, inMetastoreSite)
-	if err != nil {
-		return nil, err
-	}
-	for _, k := range keys {
-		if err := hiveAdd(&set, k); err != nil {
-			return nil, err
-		}
-	}
-	c := t.newCatalog()
+	c := t.catalogOf(set.keys)
 	c.Source = t.source + " and " + hivePropertiesDoc
-	c.Keys = set.keys
-	sortCatalog(c)
 	return c, nil
 }
 
@@ -483,15 +442,10 @@ func buildWebHCatSite(dir string, t target) (*Catalog, error) {
 	}
 	var set keySet
 	for _, n := range parseWebHCatNames(string(src)) {
-		if err := hiveAdd(&set, hiveKey(n, "", false)); err != nil {
-			return nil, err
-		}
+		set.addFirst(hiveKey(n, "", false))
 	}
 	if len(set.keys) == 0 {
 		return nil, fmt.Errorf("%s: no properties found", t.source)
 	}
-	c := t.newCatalog()
-	c.Keys = set.keys
-	sortCatalog(c)
-	return c, nil
+	return t.catalogOf(set.keys), nil
 }

@@ -17,8 +17,8 @@ func TestParseHiveProperties(t *testing.T) {
 	want := []hiveProp{
 		{Name: "hive.a", Default: "`1,000` prior to Hive 0.14.0; 256 MB (`256,000,000` ) in Hive 0.14.0 and later", HasDefaultLn: true},
 		{Name: "hive.b.c", Default: "(empty)", HasDefaultLn: true, Removed: true},
-		{Name: "hive.old", Default: "`60` seconds", HasDefaultLn: true, Deprecated: true, ReplacedBy: []string{"hive.other.key"}},
-		{Name: "hive.new", Default: "`60` seconds", HasDefaultLn: true, Deprecated: true, ReplacedBy: []string{"hive.other.key"}},
+		{Name: "hive.old", Default: "`60` seconds", HasDefaultLn: true, ReplacedBy: []string{"hive.other.key"}},
+		{Name: "hive.new", Default: "`60` seconds", HasDefaultLn: true, ReplacedBy: []string{"hive.other.key"}},
 		{Name: "metastore.x", Default: "1Gb", HasDefaultLn: true, Metastore: true, OldNames: []string{"hive.x.old"}},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
@@ -90,19 +90,7 @@ func TestParseWebHCatNames(t *testing.T) {
 // catalogs hold.
 func TestHiveOverridesUsed(t *testing.T) {
 	needUpstream(t)
-	names := map[string]bool{}
-	for _, tg := range targets {
-		if tg.pkg != "hive" {
-			continue
-		}
-		c, err := tg.build(upstreamDir, tg)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, k := range c.Keys {
-			names[k.Name] = true
-		}
-	}
+	names := builtKeyNames(t, "hive")
 	requireAll(t, "hiveTypeOverrides", sortedKeys(hiveTypeOverrides), names)
 	requireAll(t, "hiveSecretOverrides", sortedKeys(hiveSecretOverrides), names)
 	for _, n := range sortedKeys(hiveDefaultOverrides) {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -30,7 +31,7 @@ func inferHadoop(p hadoopProperty) Type {
 	case reTimeDoc.MatchString(p.Doc):
 		return Type{Kind: KindDuration}
 	case v == "":
-		return Type{Kind: kindBySuffix(p.Name, nameKinds)}
+		return Type{Kind: kindBySuffix(p.Name, hadoopNameKinds)}
 	default:
 		return Type{Kind: kindFromValue(v)}
 	}
@@ -85,17 +86,19 @@ func kindBySuffix(name string, table []suffixKind) Kind {
 	return KindString
 }
 
-// nameKinds maps Hadoop name suffixes to the kind of a key without a
-// default.
-var nameKinds = []suffixKind{
+// javaNameKinds maps the name suffixes of Hadoop and Hive keys to the kind
+// of a key without a default.
+var javaNameKinds = []suffixKind{
 	{".enabled", KindBool},
 	{".enable", KindBool},
 	{".port", KindInt},
 	{".classes", KindList},
 	{".class", KindClass},
 	{".impl", KindClass},
-	{".dirs", KindList},
 }
+
+// hadoopNameKinds adds Hadoop's directory lists to javaNameKinds.
+var hadoopNameKinds = append(slices.Clip(javaNameKinds), suffixKind{".dirs", KindList})
 
 // hadoopUnit returns the unit of a plain number for a Hadoop key: the
 // reviewed override, else for durations what the description says, else

@@ -3,8 +3,6 @@ package main
 import (
 	"fmt"
 	"html"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 )
@@ -53,32 +51,6 @@ func setKafkaField(e *kafkaEntry, header, value string) {
 	case "Valid Values":
 		e.ValidValues = value
 	}
-}
-
-// buildKafka builds the catalog of a Kafka properties file.
-func buildKafka(dir string, t target) (*Catalog, error) {
-	src, err := os.ReadFile(filepath.Join(dir, t.source))
-	if err != nil {
-		return nil, err
-	}
-	entries, err := parseKafkaHTML(string(src))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", t.source, err)
-	}
-	c := t.newCatalog()
-	var keys keySet
-	for _, e := range entries {
-		k, err := kafkaKey(e)
-		if err == nil {
-			err = keys.add(k)
-		}
-		if err != nil {
-			return nil, fmt.Errorf("%s: %s: %w", t.source, e.Name, err)
-		}
-	}
-	c.Keys = keys.keys
-	sortCatalog(c)
-	return c, nil
 }
 
 // kafkaKinds maps ConfigDef types to kinds; "password" is a string that

@@ -45,9 +45,8 @@ var kafkaExtras = map[string][]kafkaExtra{
 // buildKafkaFile builds a Kafka catalog from its own page and the extra
 // pages of its package.
 func buildKafkaFile(dir string, t target) (*Catalog, error) {
-	c := t.newCatalog()
 	var keys keySet
-	if err := addKafkaPage(&keys, dir, kafkaExtra{source: t.source}, true); err != nil {
+	if err := addKafkaPage(&keys, dir, kafkaExtra{source: t.source}); err != nil {
 		return nil, err
 	}
 	own := len(keys.keys)
@@ -62,9 +61,7 @@ func buildKafkaFile(dir string, t target) (*Catalog, error) {
 			keys.keys[i].Default, keys.keys[i].HasDefault = "", false
 		}
 	}
-	c.Keys = keys.keys
-	sortCatalog(c)
-	return c, nil
+	return t.catalogOf(keys.keys), nil
 }
 
 // readKafkaPage parses one Kafka page into keys, names prefixed.
@@ -89,15 +86,15 @@ func readKafkaPage(dir string, x kafkaExtra) ([]Key, error) {
 	return keys, nil
 }
 
-// addKafkaPage adds every key of a page; strict pages must not list a key
-// twice with different defaults.
-func addKafkaPage(keys *keySet, dir string, x kafkaExtra, strict bool) error {
+// addKafkaPage adds every key of a page, which must not list a key twice
+// with different defaults.
+func addKafkaPage(keys *keySet, dir string, x kafkaExtra) error {
 	page, err := readKafkaPage(dir, x)
 	if err != nil {
 		return err
 	}
 	for _, k := range page {
-		if err := keys.add(k); err != nil && strict {
+		if err := keys.add(k); err != nil {
 			return fmt.Errorf("%s: %w", x.source, err)
 		}
 	}

@@ -15,17 +15,8 @@ import (
 // the section; kerberos/krb5.cue (hand-written) composes them into the
 // file, with realm, domain and application names as patterns.
 
+// krbVersion is the upstream product and version of the Kerberos catalogs.
 const krbVersion = "MIT Kerberos 1.21.3"
-
-// KindEnctypes is a krb5 enctype list: enctype, family or DEFAULT names,
-// with a "-" prefix to remove and a ":salt" suffix in key/salt lists.
-const KindEnctypes Kind = 102
-
-func init() {
-	kindNames[KindEnctypes] = "enctype-list"
-	kindRefs[KindEnctypes] = "#EnctypeList"
-	typeSets = append(typeSets, kerberosTypeSet)
-}
 
 // krbRelation is one documented relation.
 type krbRelation struct {
@@ -106,9 +97,6 @@ func krbKey(r krbRelation) Key {
 	} else {
 		k.Type = Type{Kind: krbKind(r, k.Default, k.HasDefault)}
 	}
-	if d, ok := krbDefaultOverrides[r.Section+"."+r.Name]; ok {
-		k.Default, k.HasDefault = d.def, d.def != ""
-	}
 	if k.Type.Kind == KindDuration && k.HasDefault && reInt.MatchString(k.Default) {
 		k.Unit = "s"
 	}
@@ -134,6 +122,7 @@ func krbKind(r krbRelation, def string, hasDef bool) Kind {
 	return KindString
 }
 
+// reKrbDurLit is a duration literal: NdNhNmNs parts or plain seconds.
 var reKrbDurLit = regexp.MustCompile(`^([0-9]+[dhms])+$|^[0-9]+$`)
 
 // krbDefault reads "The default value is X" from a body when X is a
@@ -193,19 +182,14 @@ func buildKerberosSection(dir string, t target) (*Catalog, error) {
 	var set keySet
 	for _, sec := range st.sections {
 		for _, r := range rels {
-			if r.Section != sec {
-				continue
-			}
-			if err := hiveAdd(&set, krbKey(r)); err != nil {
-				return nil, err
+			if r.Section == sec {
+				set.addFirst(krbKey(r))
 			}
 		}
 	}
-	c := t.newCatalog()
+	c := t.catalogOf(set.keys)
 	c.Section = krbSectionName(t.def)
 	c.Decls = st.decls
-	c.Keys = set.keys
-	sortCatalog(c)
 	return c, nil
 }
 

@@ -47,9 +47,14 @@ func writeCatalog(out string, c *Catalog) error {
 	if err != nil {
 		return err
 	}
-	dir := filepath.Join(out, c.Package)
+	return writeFile(out, c.Package, c.OutFile, src)
+}
+
+// writeFile writes src to out/<pkg>/<name>, creating the folder.
+func writeFile(out, pkg, name string, src []byte) error {
+	dir := filepath.Join(out, pkg)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(dir, c.OutFile), src, 0o644)
+	return os.WriteFile(filepath.Join(dir, name), src, 0o644)
 }

@@ -24,7 +24,6 @@ func mdPlain(s string) string {
 type mdTable struct {
 	Header []string
 	Rows   [][]string
-	Line   int // 1-based line of the header
 }
 
 // col returns the index of the first header cell for which match is true,
@@ -56,7 +55,7 @@ func parsePipeTables(src string) []mdTable {
 		if !isPipeRow(lines[i]) || !isPipeSeparator(lines[i+1]) {
 			continue
 		}
-		t := mdTable{Header: pipeCells(lines[i]), Line: i + 1}
+		t := mdTable{Header: pipeCells(lines[i])}
 		j := i + 2
 		for ; j < len(lines) && isPipeRow(lines[j]); j++ {
 			t.Rows = append(t.Rows, pipeCells(lines[j]))

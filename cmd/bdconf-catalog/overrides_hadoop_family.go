@@ -42,6 +42,8 @@ func secretOverrideFor(name string) (secretOverride, bool) {
 
 // familySpecs are the per-file additions, by native file.
 var familySpecs = map[string]familySpec{
+	"core-site.xml":          {deprecations: hadoopDeprecationsFile},
+	"hdfs-site.xml":          {deprecations: hadoopDeprecationsFile},
 	"yarn-site.xml":          {deprecations: hadoopDeprecationsFile},
 	"capacity-scheduler.xml": {patterns: capacityQueuePatterns()},
 	"mapred-site.xml":        {deprecations: hadoopDeprecationsFile},

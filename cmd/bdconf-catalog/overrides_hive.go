@@ -48,27 +48,3 @@ var hiveSecretOverrides = map[string]secretOverride{
 	"templeton.kerberos.secret":               secretIf(true, "signs the HTTP authentication cookie"),
 	"hive.server2.authentication.ldap.bindpw": secretIf(true, "LDAP bind password"),
 }
-
-// hiveTypeSet types the Hive catalogs, after HiveConf's validators.
-var hiveTypeSet = typeSet{
-	Root: "hive",
-	Intro: "Value types of the Hive catalogs (hive-site.xml, metastore-site.xml,\n" +
-		"webhcat-site.xml). HiveConf and MetastoreConf read every value as a string\n" +
-		"and convert it when a variable is read; these types accept what the\n" +
-		"conversion accepts. They are shared by all keys, which keeps evaluation\n" +
-		"cheap.",
-	Decls: []typeDecl{
-		{"#Bool", "is read with getBoolVar.", "bool"},
-		{"#Int", "is read with getIntVar.", "int"},
-		{"#Long", "is read with getLongVar.", "int"},
-		{"#Number", "is read with getFloatVar.", "number"},
-		{"#String", "is read with getVar.", "string"},
-		{"#Duration", "is a TimeValidator value: a number in the variable's default\nunit, or a number with a unit (ns, us, ms, s, m, h, d or their long\nforms such as sec, min, hours; any case, blanks allowed).",
-			`int | =~"^ *[0-9]+ *([nN][sS]|[uU][sS]|[mM][sS]|[sS]|[mM]|[hH]|[dD]|(?i:nsecs?|nanos(econds?)?|usecs?|micros(econds?)?|msecs?|millis(econds?)?|secs?|seconds?|mins?|minutes?|hours?|days?))? *$"`},
-		{"#Size", "is a SizeValidator value: a number of bytes, or a number with a\nunit b, kb, mb, gb, tb, pb (any case).", `int | =~"^ *[0-9]+ *((?i)[kmgtp]?b)? *$"`},
-		{"#ClassName", "is a fully qualified Java class name ($ for nested classes).", reJavaClass},
-		{"#List", "is a comma-separated list; the compiler joins a CUE list with \",\".", "string | [...string]"},
-	},
-}
-
-func init() { typeSets = append(typeSets, hiveTypeSet) }

@@ -3,24 +3,6 @@ package main
 // Reviewed tables of the Kerberos catalogs (kerberos.go), checked against
 // krb5_conf.rst and kdc_conf.rst of MIT Kerberos 1.21.3.
 
-// kerberosTypeSet types krb5.conf and kdc.conf relations, after the
-// profile library's parsers.
-var kerberosTypeSet = typeSet{
-	Root: "kerberos",
-	Intro: "Value types of the Kerberos catalogs (krb5.conf, kdc.conf), after the\n" +
-		"profile library's parsers. A writer formats them; they are shared by all\n" +
-		"relations, which keeps evaluation cheap.",
-	Decls: []typeDecl{
-		{"#Bool", "is read with profile_parse_boolean: y, yes, true, t, 1, on or n, no,\nfalse, nil, 0, off (any case).", `bool | =~"^(?i:y|yes|true|t|1|on|n|no|false|nil|0|off)$"`},
-		{"#Int", "is read with profile_get_integer.", "int"},
-		{"#String", "is used as is.", "string"},
-		{"#Duration", "is read with krb5_string_to_deltat: seconds, NdNhNmNs (10h, 7d,\n1h30m, blanks allowed between parts) or [d-]hh:mm[:ss].", `int | =~"^-?(([0-9]+ *d)? *([0-9]+ *h)? *([0-9]+ *m)? *([0-9]+ *s)?|([0-9]+-)?[0-9]+:[0-9]{2}(:[0-9]{2})?)$" & !=""`},
-		{"#List", "is a relation that may be repeated: one value or a list of values,\nwhich the writer repeats.", "string | [...string]"},
-		{"#EnctypeList", "is a list of enctype names, families (aes, camellia, des3, rc4),\nDEFAULT, a - prefix to remove and, in key/salt lists, a :salt suffix;\nseparated by blanks or commas, or given as a list.", `=~"^ *-?[A-Za-z0-9_-]+(:[a-z0-9]+)?([ ,]+-?[A-Za-z0-9_-]+(:[a-z0-9]+)?)* *$" | [...=~"^-?[A-Za-z0-9_-]+(:[a-z0-9]+)?$"]`},
-		{"#Scalar", "is any relation value, for sections whose relations applications define.", "bool | number | string"},
-	},
-}
-
 // krbTitleSections name the sections of titles that are not "[name]".
 var krbTitleSections = map[string]string{
 	"PKINIT krb5.conf options": "pkinit",    // valid in [libdefaults] and per realm in [realms]
@@ -30,7 +12,6 @@ var krbTitleSections = map[string]string{
 const (
 	reKrbRealmKey  = `^[^\s{}\[\]=]+$`
 	reKrbDomainKey = `^\.?[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*\.?$`
-	reKrbIfaceKey  = `^[a-z][a-z0-9_]*$`
 )
 
 // krbSectionTargets lists the documented sections each relation
@@ -97,6 +78,3 @@ var krbTypeOverrides = map[string]override{
 	"otp.retries":                           {Type: typ(KindInt), Why: "a number of retries"},
 	"otp.strip_realm":                       {Type: typ(KindBool), Why: "a boolean"},
 }
-
-// krbDefaultOverrides replace defaults stated in prose.
-var krbDefaultOverrides = map[string]struct{ def, why string }{}

@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"testing"
 
@@ -18,12 +19,8 @@ func TestHadoopOverridesUsed(t *testing.T) {
 		if tg.pkg != "hadoop" {
 			continue
 		}
-		props, err := readHadoopXML(filepath.Join(upstreamDir, tg.source))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, p := range props {
-			names[p.Name] = true
+		for _, n := range xmlNames(t, tg.source) {
+			names[n] = true
 		}
 	}
 	for _, table := range [][]string{sortedKeys(hadoopTypeOverrides), sortedKeys(hadoopSecretOverrides)} {
@@ -95,6 +92,26 @@ func TestZooKeeperTables(t *testing.T) {
 			t.Errorf("zkSourceOnlyKeys: %q must be parsed by QuorumPeerConfig and absent from the guide", name)
 		}
 	}
+}
+
+// builtKeyNames builds the catalogs of the given packages and returns
+// their key names.
+func builtKeyNames(t *testing.T, pkgs ...string) map[string]bool {
+	t.Helper()
+	names := map[string]bool{}
+	for _, tg := range targets {
+		if !slices.Contains(pkgs, tg.pkg) {
+			continue
+		}
+		c, err := tg.build(upstreamDir, tg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, k := range c.Keys {
+			names[k.Name] = true
+		}
+	}
+	return names
 }
 
 // requireAll reports the names of a reviewed table missing from set.

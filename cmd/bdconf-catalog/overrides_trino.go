@@ -3,25 +3,6 @@ package main
 // Reviewed tables of the Trino catalogs (trino.go), checked against the
 // Trino 482 documentation pages named in each reason.
 
-// trinoTypeSet types the Trino catalogs, after airlift's configuration
-// types (Duration, DataSize) and Trino's heap size.
-var trinoTypeSet = typeSet{
-	Root: "trino",
-	Intro: "Value types of the Trino catalogs (config.properties and\n" +
-		"etc/catalog/<name>.properties), after admin/properties.md (\"Property value\n" +
-		"types\"). They are shared by all keys, which keeps evaluation cheap.",
-	Decls: []typeDecl{
-		{"#Bool", "is a boolean property.", "bool"},
-		{"#Int", "is an integer property.", "int"},
-		{"#Number", "is a double property.", "number"},
-		{"#String", "is a string property.", "string"},
-		{"#Duration", "is an airlift Duration: a non-negative number, decimals allowed,\nand a unit (ns, us, ms, s, m, h, d), such as 10m or 1.5h.", `=~"^[0-9]+(\\.[0-9]+)? *(ns|us|ms|s|m|h|d)$"`},
-		{"#Size", "is an airlift DataSize: a number and a unit (B, kB, MB, GB, TB, PB),\nsuch as 512MB or 1GB.", `=~"^[0-9]+(\\.[0-9]+)? *(B|kB|MB|GB|TB|PB)$"`},
-		{"#HeapSize", "is a data size or a percentage of the maximum heap, such as 30%.", `#Size | =~"^[0-9]+(\\.[0-9]+)?%$"`},
-		{"#List", "is a comma-separated list; the compiler joins a CUE list with \",\".", "string | [...string]"},
-	},
-}
-
 // trinoOtherFileDocs are admin and security pages whose properties belong
 // to files other than config.properties; they are not catalogued yet.
 var trinoOtherFileDocs = map[string]string{

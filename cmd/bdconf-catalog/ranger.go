@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -63,15 +62,9 @@ func buildRanger(dir string, t target) (*Catalog, error) {
 	if err != nil {
 		return nil, err
 	}
-	cfg := rangerChangesFile(t.source)
-	f, err := os.Open(filepath.Join(dir, cfg))
+	changes, err := parseFile(filepath.Join(dir, rangerChangesFile(t.source)), parseRangerChanges)
 	if err != nil {
 		return nil, err
-	}
-	defer f.Close()
-	changes, err := parseRangerChanges(f)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", cfg, err)
 	}
 	merged, noDefault := mergeRangerChanges(props, changes)
 	return assembleFamily(dir, t, merged, familyOptions{noDefault: noDefault})

@@ -10,11 +10,10 @@ import (
 )
 
 // sparkRow is one row of a Spark "Property Name | Default | Meaning |
-// Since Version" table; Meaning is read for inference only, never emitted.
+// Since Version" table; the Meaning prose is not read.
 type sparkRow struct {
 	Name    string
 	Default string
-	Meaning string
 }
 
 // sparkPages is the Spark pages feeding spark-defaults.conf, in order; the
@@ -61,7 +60,6 @@ func sparkTableRows(table string) []sparkRow {
 		rows = append(rows, sparkRow{
 			Name:    html.UnescapeString(name[1]),
 			Default: cellText(r[2]),
-			Meaning: cellText(r[3]),
 		})
 	}
 	return rows

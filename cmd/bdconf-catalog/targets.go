@@ -15,8 +15,8 @@ type target struct {
 
 // targets lists every generated catalog, in report order.
 var targets = []target{
-	{"hadoop", "CoreSite", "core-site.xml", "core_site_gen.cue", "hadoop/core-default.xml", "Apache Hadoop 3.4.1", buildHadoop},
-	{"hadoop", "HDFSSite", "hdfs-site.xml", "hdfs_site_gen.cue", "hadoop/hdfs-default.xml", "Apache Hadoop 3.4.1", buildHadoop},
+	{"hadoop", "CoreSite", "core-site.xml", "core_site_gen.cue", "hadoop/core-default.xml", "Apache Hadoop 3.4.1", buildHadoopFamily},
+	{"hadoop", "HDFSSite", "hdfs-site.xml", "hdfs_site_gen.cue", "hadoop/hdfs-default.xml", "Apache Hadoop 3.4.1", buildHadoopFamily},
 	{"hadoop/yarn", "YarnSite", "yarn-site.xml", "yarn_site_gen.cue", "hadoop/yarn-default.xml", "Apache Hadoop 3.4.1", buildHadoopFamily},
 	{"hadoop/yarn", "CapacityScheduler", "capacity-scheduler.xml", "capacity_scheduler_gen.cue", "hadoop/capacity-scheduler.xml", "Apache Hadoop 3.4.1", buildCapacityScheduler},
 	{"hadoop/mapred", "MapredSite", "mapred-site.xml", "mapred_site_gen.cue", "hadoop/mapred-default.xml", "Apache Hadoop 3.4.1", buildHadoopFamily},
@@ -26,7 +26,7 @@ var targets = []target{
 	{"hadoop/policy", "HadoopPolicy", "hadoop-policy.xml", "hadoop_policy_gen.cue", "hadoop/hadoop-policy.xml", "Apache Hadoop 3.4.1", buildPolicy},
 	{"hadoop/ssl", "SSLServer", "ssl-server.xml", "ssl_server_gen.cue", "hadoop/ssl-server.xml.example", "Apache Hadoop 3.4.1", buildHadoopFamily},
 	{"hadoop/ssl", "SSLClient", "ssl-client.xml", "ssl_client_gen.cue", "hadoop/ssl-client.xml.example", "Apache Hadoop 3.4.1", buildHadoopFamily},
-	{"hbase", "HBaseSite", "hbase-site.xml", "hbase_site_gen.cue", "hbase/hbase-default.xml", "Apache HBase 2.5.10", buildHBase},
+	{"hbase", "HBaseSite", "hbase-site.xml", "hbase_site_gen.cue", "hbase/hbase-default.xml", "Apache HBase 2.5.10", buildHadoopFamily},
 	{"hbase", "HBasePolicy", "hbase-policy.xml", "hbase_policy_gen.cue", "hbase/hbase-policy.xml", "Apache HBase 2.5.10", buildPolicy},
 	{"ranger", "RangerHDFSSecurity", "ranger-hdfs-security.xml", "ranger_hdfs_security_gen.cue", "ranger/hdfs-agent/ranger-hdfs-security.xml", "Apache Ranger 2.8.0", buildRanger},
 	{"ranger", "RangerHDFSAudit", "ranger-hdfs-audit.xml", "ranger_hdfs_audit_gen.cue", "ranger/hdfs-agent/ranger-hdfs-audit.xml", "Apache Ranger 2.8.0", buildRanger},
@@ -80,4 +80,13 @@ func (t target) newCatalog() *Catalog {
 		Source:     t.source,
 		Version:    t.version,
 	}
+}
+
+// catalogOf returns a catalog carrying the target's identity and keys,
+// sorted.
+func (t target) catalogOf(keys []Key) *Catalog {
+	c := t.newCatalog()
+	c.Keys = keys
+	sortCatalog(c)
+	return c
 }

@@ -16,18 +16,8 @@ import (
 // (prop-type-*), else from the default, else from the name; enumerations
 // from "Allowed values" bullets or the values a table description lists.
 
+// trinoVersion is the upstream product and version of the Trino catalogs.
 const trinoVersion = "Trino 482"
-
-// KindHeapSize is Trino's "heap size" type: a data size or a percentage of
-// the maximum heap. It is registered here so that the shared Kind table
-// stays untouched.
-const KindHeapSize Kind = 101
-
-func init() {
-	kindNames[KindHeapSize] = "heap-size"
-	kindRefs[KindHeapSize] = "#HeapSize"
-	typeSets = append(typeSets, trinoTypeSet)
-}
 
 // trinoProp is one documented Trino property.
 type trinoProp struct {
@@ -236,6 +226,25 @@ func uniqueSorted(s []string) []string {
 	return out
 }
 
+// dropSessionNames removes snake_case session property names that a
+// description mentions among upper-case enumeration values.
+func dropSessionNames(values []string) []string {
+	upper := false
+	for _, v := range values {
+		upper = upper || v == strings.ToUpper(v)
+	}
+	if !upper {
+		return values
+	}
+	var out []string
+	for _, v := range values {
+		if !reTrinoSnake.MatchString(v) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
 var (
 	reTrinoDuration = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?(ns|us|ms|s|m|h|d)$`)
 	reTrinoDataSize = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?(B|kB|MB|GB|TB|PB)$`)
@@ -362,6 +371,15 @@ func readTrinoProps(dir string, docs []string) ([]trinoProp, error) {
 	return props, nil
 }
 
+// readTrinoFolder parses the Markdown files of an upstream folder.
+func readTrinoFolder(dir, folder string) ([]trinoProp, error) {
+	docs, err := trinoDocs(dir, folder)
+	if err != nil {
+		return nil, err
+	}
+	return readTrinoProps(dir, docs)
+}
+
 // trinoConfigDocs are the documents of config.properties: the admin
 // folder except the pages of other files (event listeners, resource
 // groups, session property managers), and the security pages of the
@@ -423,14 +441,18 @@ func trinoKeys(props []trinoProp) ([]Key, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", p.Doc, err)
 		}
-		if set.get(k.Name) != nil {
-			continue // documented on several pages: the first page wins
-		}
-		if err := set.add(k); err != nil {
-			return nil, err
-		}
+		set.addFirst(k) // documented on several pages: the first page wins
 	}
 	return set.keys, nil
+}
+
+// trinoCatalog returns the target's catalog of the typed properties.
+func trinoCatalog(t target, props []trinoProp) (*Catalog, error) {
+	keys, err := trinoKeys(props)
+	if err != nil {
+		return nil, err
+	}
+	return t.catalogOf(keys), nil
 }
 
 // buildTrinoConfig builds the config.properties catalog.
@@ -439,35 +461,21 @@ func buildTrinoConfig(dir string, t target) (*Catalog, error) {
 	if err != nil {
 		return nil, err
 	}
-	keys, err := trinoKeys(props)
-	if err != nil {
-		return nil, err
-	}
-	c := t.newCatalog()
-	c.Keys = keys
-	sortCatalog(c)
-	return c, nil
+	return trinoCatalog(t, props)
 }
 
 // buildTrinoObjectStorage builds the definition of the file system,
 // file format and metastore properties the lakehouse connectors share.
 func buildTrinoObjectStorage(dir string, t target) (*Catalog, error) {
-	docs, err := trinoDocs(dir, t.source)
+	props, err := readTrinoFolder(dir, t.source)
 	if err != nil {
 		return nil, err
 	}
-	props, err := readTrinoProps(dir, docs)
+	c, err := trinoCatalog(t, props)
 	if err != nil {
 		return nil, err
 	}
-	keys, err := trinoKeys(props)
-	if err != nil {
-		return nil, err
-	}
-	c := t.newCatalog()
 	c.Section = "object storage, file formats, metastores"
-	c.Keys = keys
-	sortCatalog(c)
 	return c, nil
 }
 
@@ -502,36 +510,14 @@ func buildTrinoConnector(dir string, t target) (*Catalog, error) {
 	if err != nil {
 		return nil, err
 	}
-	keys, err := trinoKeys(props)
+	c, err := trinoCatalog(t, props)
 	if err != nil {
 		return nil, err
 	}
-	c := t.newCatalog()
 	c.Section = "connector.name=" + conn.name
 	c.Decls = append(c.Decls, fmt.Sprintf("%q: %q", "connector.name", conn.name))
 	if conn.lakehouse {
 		c.Decls = append(c.Decls, "#"+trinoObjectStorageDef)
 	}
-	c.Keys = keys
-	sortCatalog(c)
 	return c, nil
-}
-
-// dropSessionNames removes snake_case session property names that a
-// description mentions among upper-case enumeration values.
-func dropSessionNames(values []string) []string {
-	upper := false
-	for _, v := range values {
-		upper = upper || v == strings.ToUpper(v)
-	}
-	if !upper {
-		return values
-	}
-	var out []string
-	for _, v := range values {
-		if !reTrinoSnake.MatchString(v) {
-			out = append(out, v)
-		}
-	}
-	return out
 }

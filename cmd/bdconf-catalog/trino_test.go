@@ -1,6 +1,7 @@
 package main
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -72,20 +73,36 @@ func TestTrinoSecret(t *testing.T) {
 // documented property.
 func TestTrinoOverridesUsed(t *testing.T) {
 	needUpstream(t)
-	names := map[string]bool{}
-	for _, tg := range targets {
-		if tg.pkg != "trino" && tg.pkg != "trino/catalogs" {
-			continue
-		}
-		c, err := tg.build(upstreamDir, tg)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, k := range c.Keys {
-			names[k.Name] = true
-		}
-	}
+	names := builtKeyNames(t, "trino", "trino/catalogs")
 	requireAll(t, "trinoTypeOverrides", sortedKeys(trinoTypeOverrides), names)
 	requireAll(t, "trinoSecretOverrides", sortedKeys(trinoSecretOverrides), names)
 	requireAll(t, "trinoDefaultOverrides", sortedKeys(trinoDefaultOverrides), names)
+}
+
+// TestTrinoConfigNamesCovered checks that a page routed to config.properties
+// loses no key: every name is in config.properties or routed elsewhere.
+func TestTrinoConfigNamesCovered(t *testing.T) {
+	needUpstream(t)
+	docs, err := trinoConfigDocs(upstreamDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	props, err := readTrinoProps(upstreamDir, docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	routed := 0
+	for _, p := range props {
+		if trinoElsewhere(p.Name) != "" {
+			routed++
+		}
+	}
+	if routed == 0 || len(props)-routed < 200 {
+		t.Errorf("config pages: %d properties, %d routed elsewhere", len(props), routed)
+	}
+	for _, name := range sortedKeys(trinoOtherFileDocs) {
+		if strings.Contains(name, "/") {
+			t.Errorf("trinoOtherFileDocs key %q must be a base name", name)
+		}
+	}
 }

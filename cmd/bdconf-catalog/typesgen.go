@@ -2,9 +2,7 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"path"
-	"path/filepath"
 	"strings"
 
 	"cuelang.org/go/cue/format"
@@ -26,53 +24,6 @@ type typeSet struct {
 	Root  string
 	Intro string // comment lines after the package clause, without "// "
 	Decls []typeDecl
-}
-
-// typeSets lists the generated type files, one set per technology.
-var typeSets = []typeSet{kafkaTypeSet, sparkTypeSet, hadoopTypeSet, hbaseTypeSet, rangerTypeSet}
-
-const reJavaClass = `=~"^[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*$"`
-
-// kafkaTypeSet types every Kafka properties file, after ConfigDef's types.
-var kafkaTypeSet = typeSet{
-	Root: "kafka",
-	Intro: "Value types of the Kafka catalogs, after ConfigDef's types. They are\n" +
-		"shared by all keys: a key refers to one of them instead of repeating a\n" +
-		"constraint, which keeps evaluation cheap.",
-	Decls: []typeDecl{
-		{"#Bool", "is ConfigDef type BOOLEAN.", "bool"},
-		{"#Short", "is ConfigDef type SHORT.", "int16"},
-		{"#Int", "is ConfigDef type INT.", "int32"},
-		{"#Long", "is ConfigDef type LONG.", "int64"},
-		{"#Number", "is ConfigDef type DOUBLE.", "number"},
-		{"#String", "is ConfigDef types STRING and PASSWORD (a password key carries\n@upstream(secret)).", "string"},
-		{"#ClassName", "is ConfigDef type CLASS: a fully qualified Java class name.", reJavaClass},
-		{"#List", "is ConfigDef type LIST; the compiler joins a CUE list with \",\".", "string | [...string]"},
-		{"#Version", "is a metadata (inter-broker protocol) version: 3.9, 3.9.0 or\n3.9-IV0 (MetadataVersion.fromVersionString).", `=~"^[0-9]+\\.[0-9]+(\\.[0-9]+)?(-IV[0-9]+)?$"`},
-		{"#Scalar", "is any properties value, for pass-through key families.", "bool | number | string"},
-	},
-}
-
-// sparkTypeSet types spark-defaults.conf, after Spark's ConfigBuilder
-// converters (JavaUtils.timeStringAs / byteStringAs: trimmed, lower-cased,
-// an integer and an optional unit, no blank between them).
-var sparkTypeSet = typeSet{
-	Root: "spark",
-	Intro: "Value types of the Spark catalog (spark_defaults_gen.cue). Spark reads\n" +
-		"every value as a string and converts it when a key is read; these types\n" +
-		"accept what the conversion accepts. They are shared by all keys, which\n" +
-		"keeps evaluation cheap.",
-	Decls: []typeDecl{
-		{"#Bool", "is read with toBoolean.", "bool"},
-		{"#Int", "is read with toInt or toLong.", "int"},
-		{"#Number", "is read with toDouble.", "number"},
-		{"#String", "is used as is.", "string"},
-		{"#Duration", "is a timeConf value: a number in the unit of the key's\n@upstream(unit=...) attribute or of its default, or a number with a\ntime suffix (us, ms, s, m, min, h, d; any case).", `int | =~"^ *-?[0-9]+([uU][sS]|[mM][sS]|[sS]|[mM]|[mM][iI][nN]|[hH]|[dD])? *$"`},
-		{"#Size", "is a bytesConf value: a number in the key's unit, or a number\nwith a suffix b, k, kb, m, mb, g, gb, t, tb, p, pb (any case).", `int | =~"^ *-?[0-9]+([bB]|[kKmMgGtTpP][bB]?)? *$"`},
-		{"#ClassName", "is a fully qualified Java class name ($ for nested classes).", reJavaClass},
-		{"#List", "is a comma-separated list; the compiler joins a CUE list with \",\".", "string | [...string]"},
-		{"#Scalar", "is any value, for pass-through key families.", "bool | number | string"},
-	},
 }
 
 // typeSetFor returns the type set of a package folder, or false.
@@ -135,11 +86,7 @@ func writeTypes(out string) error {
 		if err != nil {
 			return err
 		}
-		dir := filepath.Join(out, pkg)
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(filepath.Join(dir, typesFile), src, 0o644); err != nil {
+		if err := writeFile(out, pkg, typesFile, src); err != nil {
 			return err
 		}
 	}

@@ -1,19 +1,6 @@
 package main
 
-import (
-	"os"
-	"testing"
-)
-
-// mustRead returns the content of a file.
-func mustRead(t *testing.T, name string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
+import "testing"
 
 func TestTypeSetFor(t *testing.T) {
 	for pkg, want := range map[string]string{"kafka": "kafka", "kafka/topic": "kafka", "spark": "spark", "kafkaesque": ""} {

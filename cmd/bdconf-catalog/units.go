@@ -52,6 +52,7 @@ var (
 	reNumberIn    = regexp.MustCompile(`(?i)complete number in (milliseconds|seconds)`)
 )
 
+// durationUnits maps the unit words of descriptions to unit suffixes.
 var durationUnits = map[string]string{
 	"nanoseconds":  "ns",
 	"microseconds": "us",

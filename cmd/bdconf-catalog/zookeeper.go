@@ -194,14 +194,12 @@ func buildZooKeeper(dir string, t target) (*Catalog, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := t.newCatalog()
-	c.Source = t.source + " and " + zkSampleFile
 	keys, _, err := zkKeys(parseZooKeeperAdmin(string(guide)), parseZooSample(string(sample)))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", t.source, err)
 	}
-	c.Keys = keys
-	sortCatalog(c)
+	c := t.catalogOf(keys)
+	c.Source = t.source + " and " + zkSampleFile
 	return c, nil
 }
 
