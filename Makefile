@@ -3,7 +3,7 @@ GO       ?= go
 PROFILES := $(sort $(notdir $(wildcard profiles/*)))
 UPSTREAM ?= ../shared/upstream
 
-.PHONY: all build test vet golden bench catalogs clean
+.PHONY: all build test vet golden bench catalogs clean e2e
 
 all: build test
 
@@ -19,6 +19,13 @@ vet:
 # round trip, which needs java on PATH.
 test: vet
 	$(GO) test -count=1 ./...
+
+# e2e builds etcd and kube-apiserver from the Go module proxy (cached under
+# ~/.cache/bdconf/kube; a cold build takes minutes, see .ci/kube/build.sh)
+# and applies every golden manifest to them (TestAPIServer).
+e2e:
+	BDCONF_KUBE_BIN="$$(GO=$(GO) .ci/kube/build.sh)" && export BDCONF_KUBE_BIN && \
+	BDCONF_REQUIRE_E2E=1 $(GO) test -count=1 -timeout 20m -run TestAPIServer -v ./compiler/
 
 # golden rewrites golden/<platform> for every reference profile.
 golden: build

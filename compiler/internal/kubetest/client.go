@@ -31,9 +31,8 @@ type Client struct {
 	kinds map[string]resource // discovery cache, keyed by "apiVersion kind"
 }
 
-// response is one answer of the API server.
+// response is one successful answer of the API server.
 type response struct {
-	status   int
 	body     []byte
 	warnings []string
 }
@@ -96,7 +95,7 @@ func (c *Client) do(ctx context.Context, method, path string, query url.Values, 
 	if resp.StatusCode >= 400 {
 		return nil, &StatusError{Code: resp.StatusCode, Message: statusMessage(data)}
 	}
-	return &response{status: resp.StatusCode, body: data, warnings: warnings(resp.Header)}, nil
+	return &response{body: data, warnings: warnings(resp.Header)}, nil
 }
 
 // get fetches path and decodes its JSON into v.

@@ -16,9 +16,9 @@ import (
 //go:embed crds/*.yaml
 var vendoredCRDs embed.FS
 
-// VendoredCRD returns the vendored CustomResourceDefinition that serves
+// vendoredCRD returns the vendored CustomResourceDefinition that serves
 // kind in group, if there is one.
-func VendoredCRD(group, kind string) (Object, bool, error) {
+func vendoredCRD(group, kind string) (Object, bool, error) {
 	files, err := vendoredCRDs.ReadDir("crds")
 	if err != nil {
 		return Object{}, false, err
@@ -50,7 +50,7 @@ func (c *Client) InstallCRDs(ctx context.Context, objects []Object) ([]string, e
 	var names []string
 	seen := map[string]bool{}
 	for _, o := range objects {
-		crd, ok, err := VendoredCRD(o.Group(), o.Kind)
+		crd, ok, err := vendoredCRD(o.Group(), o.Kind)
 		if err != nil {
 			return names, err
 		}

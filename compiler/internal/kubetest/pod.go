@@ -30,7 +30,7 @@ func PodFromTemplate(o Object) (pod Object, ok bool, err error) {
 	if o.Kind == "StatefulSet" {
 		statefulSetPod(meta, spec, podSpec)
 	}
-	pod, err = NewObject(o.Source+" spec.template", map[string]any{
+	pod, err = NewObject(o.Source+": spec.template", map[string]any{
 		"apiVersion": "v1", "kind": "Pod", "metadata": meta, "spec": podSpec,
 	})
 	return pod, true, err

@@ -44,21 +44,7 @@ func Start(t testing.TB, binDir string) *Client {
 	ports := freePorts(t, 3)
 	etcdURL := fmt.Sprintf("http://127.0.0.1:%d", ports[0])
 	startEtcd(t, binDir, dir, etcdURL, fmt.Sprintf("http://127.0.0.1:%d", ports[1]))
-
-	token := writeCredentials(t, dir)
-	certDir := filepath.Join(dir, "pki")
-	api := startProcess(t, dir, filepath.Join(binDir, "kube-apiserver"), apiserverArgs(dir, certDir, etcdURL, ports[2])...)
-	servingCert := filepath.Join(certDir, "apiserver.crt")
-	waitUntil(t, api, 60*time.Second, "write its serving certificate", func() bool {
-		_, err := os.Stat(servingCert)
-		return err == nil
-	})
-	c, err := newClient(fmt.Sprintf("https://127.0.0.1:%d", ports[2]), servingCert, token)
-	if err != nil {
-		t.Fatalf("kubetest: %v", err)
-	}
-	waitUntil(t, api, 60*time.Second, "become ready (/readyz)", func() bool { return c.ready(t.Context()) })
-	return c
+	return startAPIServer(t, binDir, dir, etcdURL, ports[2])
 }
 
 // startEtcd starts a single-member etcd without fsync (the data is thrown
@@ -71,13 +57,31 @@ func startEtcd(t testing.TB, binDir, dir, clientURL, peerURL string) {
 		"--listen-peer-urls="+peerURL, "--initial-advertise-peer-urls="+peerURL,
 		"--initial-cluster=e2e="+peerURL, "--unsafe-no-fsync", "--log-level=warn")
 	waitUntil(t, etcd, 30*time.Second, "become healthy", func() bool {
-		resp, err := http.Get(clientURL + "/health")
+		resp, err := (&http.Client{Timeout: 2 * time.Second}).Get(clientURL + "/health")
 		if err != nil {
 			return false
 		}
 		resp.Body.Close()
 		return resp.StatusCode == http.StatusOK
 	})
+}
+
+// startAPIServer starts kube-apiserver on port and returns a client once
+// it is ready.
+func startAPIServer(t testing.TB, binDir, dir, etcdURL string, port int) *Client {
+	t.Helper()
+	token := writeCredentials(t, dir)
+	certDir := filepath.Join(dir, "pki")
+	api := startProcess(t, dir, filepath.Join(binDir, "kube-apiserver"), apiserverArgs(dir, certDir, etcdURL, port)...)
+	servingCert := filepath.Join(certDir, "apiserver.crt")
+	var c *Client
+	waitUntil(t, api, 60*time.Second, "become ready (/readyz)", func() bool {
+		if c == nil { // until kube-apiserver has written its self-signed certificate
+			c, _ = newClient(fmt.Sprintf("https://127.0.0.1:%d", port), servingCert, token)
+		}
+		return c != nil && c.ready(t.Context())
+	})
+	return c
 }
 
 // apiserverArgs configures kube-apiserver for one loopback-only run: a
@@ -111,12 +115,12 @@ func writeCredentials(t testing.TB, dir string) string {
 	if err != nil {
 		t.Fatalf("kubetest: %v", err)
 	}
-	der, err := x509.MarshalPKCS8PrivateKey(key)
+	der, err := x509.MarshalECPrivateKey(key) // SEC 1: kube-apiserver reads its public half too
 	if err != nil {
 		t.Fatalf("kubetest: %v", err)
 	}
 	token := rand.Text()
-	writeFile(t, filepath.Join(dir, "service-account.key"), pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: der}))
+	writeFile(t, filepath.Join(dir, "service-account.key"), pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: der}))
 	writeFile(t, filepath.Join(dir, "tokens.csv"), []byte(token+",bdconf-e2e,bdconf-e2e,system:masters\n"))
 	return token
 }
