@@ -3,10 +3,12 @@ package compiler
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"path"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"sigs.k8s.io/yaml"
@@ -60,14 +62,33 @@ func sortedSettings(settings []Setting) []Setting {
 
 func renderNatives(files map[string]nativeFile) (map[string][]byte, error) {
 	out := make(map[string][]byte, len(files))
-	for nativePath, f := range files {
+	for _, nativePath := range sortedKeys(files) {
+		f := files[nativePath]
 		data, err := native.Render(f.format, entries(f.settings))
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", nativePath, err)
+			return nil, unwritable(nativePath, f.settings, err)
 		}
 		out[nativePath] = data
 	}
 	return out, nil
+}
+
+// unwritable places a value the native format cannot represent (a control
+// character in XML, say) at the profile position that set it.
+func unwritable(nativePath string, settings []Setting, err error) error {
+	var keyErr *native.KeyError
+	if errors.As(err, &keyErr) {
+		for _, s := range settings {
+			if s.Key == keyErr.Key {
+				return &Error{Diagnostics: []Diagnostic{{
+					Pos:     s.Origin,
+					Path:    strconv.Quote(s.Key),
+					Message: fmt.Sprintf("cannot be written to %s: %v", path.Base(nativePath), keyErr.Err),
+				}}}
+			}
+		}
+	}
+	return fmt.Errorf("%s: %w", nativePath, err)
 }
 
 // buildConfigMap embeds the planned native files, byte for byte.

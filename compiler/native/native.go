@@ -55,15 +55,27 @@ func sortedEntries(entries []Entry) ([]Entry, error) {
 			return nil, fmt.Errorf("empty key (value %q)", e.Value)
 		}
 		if i > 0 && sorted[i-1].Key == e.Key {
-			return nil, fmt.Errorf("key %q: duplicate key", e.Key)
+			return nil, keyError(e.Key, "duplicate key")
 		}
 	}
 	return sorted, nil
 }
 
+// KeyError is a problem with one entry that the format cannot represent.
+type KeyError struct {
+	Key string
+	Err error
+}
+
+// Error names the key and the problem.
+func (e *KeyError) Error() string { return fmt.Sprintf("key %q: %v", e.Key, e.Err) }
+
+// Unwrap returns the problem.
+func (e *KeyError) Unwrap() error { return e.Err }
+
 // keyError reports a problem with the key or value of the entry named key.
 func keyError(key, format string, args ...any) error {
-	return fmt.Errorf("key %q: %s", key, fmt.Sprintf(format, args...))
+	return &KeyError{Key: key, Err: fmt.Errorf(format, args...)}
 }
 
 // errInvalidUTF8 reports invalid UTF-8 at byte offset i of a key or value.
