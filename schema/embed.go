@@ -15,8 +15,6 @@ import (
 //go:embed cue.mod/module.cue *.cue common hdfs kafka zookeeper catalog
 var FS embed.FS
 
-// Root is the import path of the root package, whose #Platform profiles unify with.
-const Root = "bdconf.dev/schema@v0"
 
 // Components lists the platform's components, sorted: each has a root file
 // platform_<component>.cue, included under the build tag of its name.
