@@ -15,7 +15,6 @@ import (
 //go:embed cue.mod/module.cue *.cue common hdfs kafka zookeeper catalog
 var FS embed.FS
 
-
 // Components lists the platform's components, sorted: each has a root file
 // platform_<component>.cue, included under the build tag of its name.
 func Components() []string {
