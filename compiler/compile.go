@@ -69,7 +69,7 @@ func Compile(ctx context.Context, opts Options) (*Result, error) {
 	if len(opts.Sources) == 0 {
 		return nil, errors.New("no profile given")
 	}
-	platform, err := evaluate(cuecontext.New(), opts.Sources)
+	platform, profile, err := evaluate(cuecontext.New(), opts.Sources)
 	if err != nil {
 		return nil, err
 	}
@@ -78,6 +78,9 @@ func Compile(ctx context.Context, opts Options) (*Result, error) {
 	}
 	p, err := decodePlan(platform.LookupPath(cue.MakePath(cue.Def("out"))))
 	if err != nil {
+		return nil, err
+	}
+	if err := checkPortClashes(p.objects, profile, opts.Sources); err != nil {
 		return nil, err
 	}
 	warnings, err := checkDeprecations(p.files, opts.Sources)
@@ -92,25 +95,26 @@ func Compile(ctx context.Context, opts Options) (*Result, error) {
 	return res, nil
 }
 
-// evaluate unifies the profiles with #Platform and validates the result.
-func evaluate(ctx *cue.Context, sources []Source) (cue.Value, error) {
-	profile, err := buildProfile(ctx, sources)
+// evaluate unifies the profiles with #Platform and validates the result;
+// it returns the unified platform and the profiles alone.
+func evaluate(ctx *cue.Context, sources []Source) (platform, profile cue.Value, err error) {
+	profile, err = buildProfile(ctx, sources)
 	if errors.Is(err, errUnsupportedType) {
-		return cue.Value{}, err
+		return cue.Value{}, cue.Value{}, err
 	} else if err != nil {
-		return cue.Value{}, newError(err, cue.Value{}, cue.Value{}, sources)
+		return cue.Value{}, cue.Value{}, newError(err, cue.Value{}, cue.Value{}, sources)
 	}
 	schemaPlatform, err := loadSchema(ctx, usedComponents(profile))
 	if err != nil {
-		return cue.Value{}, err
+		return cue.Value{}, cue.Value{}, err
 	}
-	platform := schemaPlatform.Unify(profile)
+	platform = schemaPlatform.Unify(profile)
 	if err := platform.Validate(cue.Concrete(true)); err != nil {
-		return cue.Value{}, newError(err, profile, schemaPlatform.Unify(profile), sources)
+		return cue.Value{}, cue.Value{}, newError(err, profile, schemaPlatform.Unify(profile), sources)
 	}
 	out := platform.LookupPath(cue.MakePath(cue.Def("out")))
 	if err := out.Validate(cue.Concrete(true)); err != nil {
-		return cue.Value{}, newError(err, profile, platform, sources)
+		return cue.Value{}, cue.Value{}, newError(err, profile, platform, sources)
 	}
-	return platform, nil
+	return platform, profile, nil
 }
