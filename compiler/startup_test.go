@@ -235,3 +235,24 @@ func TestZooKeeperMyidFromOrdinal(t *testing.T) {
 		t.Errorf("zoo.cfg has no server.3 line for ordinal 2:\n%s", zooCfg)
 	}
 }
+
+// TestDataNodeCreatesItsSocketDirectory: the DataNode makes the socket
+// directory its own and closed to others (Hadoop refuses one that other
+// users can write) before it starts.
+func TestDataNodeCreatesItsSocketDirectory(t *testing.T) {
+	res := compileFiles(t, "../profiles/reads-colocated")
+	script := startScript(t, res, "reads-colocated/kubernetes/statefulset-reads-colocated-hdfs-datanode.yaml", "datanode")
+	p := newPod(t)
+	p.fake("hdfs", "")
+	calls, code := p.run(script, "reads-colocated-hdfs-datanode-0")
+	info, err := os.Stat(filepath.Join(p.root, "data/sockets"))
+	if err != nil || code != 0 {
+		t.Fatalf("exit %d, socket directory: %v", code, err)
+	}
+	if mode := info.Mode().Perm(); mode != 0o755 {
+		t.Errorf("socket directory mode %o, want 755", mode)
+	}
+	if diff := cmp.Diff([]string{"hdfs datanode"}, calls); diff != "" {
+		t.Errorf("calls (-want +got):\n%s", diff)
+	}
+}
