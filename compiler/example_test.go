@@ -29,6 +29,8 @@ zookeeper:
 	// demo/kubernetes/configmap-demo-zookeeper-server.yaml
 	// demo/kubernetes/kustomization.yaml
 	// demo/kubernetes/namespace-demo.yaml
+	// demo/kubernetes/networkpolicy-demo-default-deny.yaml
+	// demo/kubernetes/networkpolicy-demo-zookeeper-server.yaml
 	// demo/kubernetes/poddisruptionbudget-demo-zookeeper-server.yaml
 	// demo/kubernetes/service-demo-zookeeper-server.yaml
 	// demo/kubernetes/statefulset-demo-zookeeper-server.yaml
