@@ -278,6 +278,16 @@ func checkRejections(t *testing.T, c *kubetest.Client, example kubetest.Object) 
 		"apiVersion": "v1", "kind": "Namespace",
 		"metadata": map[string]any{"name": rejectsNamespace, "labels": map[string]any{psaEnforce: "restricted", psaWarn: "restricted"}},
 	})})
+	// The example's pods run as its component's ServiceAccount.
+	account, _ := example.Copy()["spec"].(map[string]any)["template"].(map[string]any)["spec"].(map[string]any)["serviceAccountName"].(string)
+	if account != "" {
+		if _, ok := applyClean(t, c, newObject(t, "the example's ServiceAccount", map[string]any{
+			"apiVersion": "v1", "kind": "ServiceAccount",
+			"metadata": map[string]any{"name": account, "namespace": rejectsNamespace},
+		})); !ok {
+			t.FailNow()
+		}
+	}
 	t.Run("unchanged", func(t *testing.T) { checkAccepted(t, c, variant(t, example, "", nil)) })
 	t.Run("unknown field", func(t *testing.T) {
 		_, err := c.DryRunApply(t.Context(), variant(t, example, "spec.replicaz", 3))

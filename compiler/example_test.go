@@ -33,6 +33,7 @@ zookeeper:
 	// demo/kubernetes/networkpolicy-demo-zookeeper-server.yaml
 	// demo/kubernetes/poddisruptionbudget-demo-zookeeper-server.yaml
 	// demo/kubernetes/service-demo-zookeeper-server.yaml
+	// demo/kubernetes/serviceaccount-demo-zookeeper.yaml
 	// demo/kubernetes/statefulset-demo-zookeeper-server.yaml
 	// demo/native/zookeeper/zoo.cfg
 }
