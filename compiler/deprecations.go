@@ -9,10 +9,7 @@ import (
 // a profile sets, naming the replacement. Setting a key together with its
 // replacement is an error: the technology would silently apply one of them.
 func checkDeprecations(files map[string]nativeFile, sources []Source) ([]Diagnostic, error) {
-	inProfile := map[string]bool{}
-	for _, s := range sources {
-		inProfile[s.Name] = true
-	}
+	inProfile := sourceNames(sources)
 	var warnings []Diagnostic
 	errs := &Error{}
 	seen := map[string]bool{}

@@ -29,10 +29,7 @@ type candidate struct {
 // platform, the profile unified with the schema, suggests names for unknown
 // fields.
 func newError(err error, profile, platform cue.Value, sources []Source) *Error {
-	files := map[string]bool{}
-	for _, s := range sources {
-		files[s.Name] = true
-	}
+	files := sourceNames(sources)
 	var all []candidate
 	for _, ce := range cueerrors.Errors(err) {
 		all = append(all, place(ce, files))

@@ -1,6 +1,7 @@
 package compiler_test
 
 import (
+	"context"
 	"path"
 	"strings"
 	"testing"
@@ -103,4 +104,59 @@ func checksums(t *testing.T, res *compiler.Result) map[string]string {
 		sums[name] = sum
 	}
 	return sums
+}
+
+// TestPodsRunRestrictedAsTheirComponent checks every pod template of every
+// reference profile: the restricted security settings, and a ServiceAccount
+// of the platform that mounts no token.
+func TestPodsRunRestrictedAsTheirComponent(t *testing.T) {
+	for _, dir := range referenceProfiles(t) {
+		objects := manifests(t, compileFiles(t, dir))
+		accounts := map[string]bool{}
+		for _, o := range objects {
+			if o["kind"] == "ServiceAccount" && o["automountServiceAccountToken"] == false {
+				accounts[o["metadata"].(map[string]any)["name"].(string)] = true
+			}
+		}
+		for name, o := range objects {
+			if o["kind"] != "StatefulSet" {
+				continue
+			}
+			pod := o["spec"].(map[string]any)["template"].(map[string]any)["spec"].(map[string]any)
+			if account, _ := pod["serviceAccountName"].(string); !accounts[account] || pod["automountServiceAccountToken"] != false {
+				t.Errorf("%s: %s runs as %q, want a token-less ServiceAccount of the platform", dir, name, account)
+			}
+			if sc := pod["securityContext"].(map[string]any); sc["runAsNonRoot"] != true {
+				t.Errorf("%s: %s pods may run as root", dir, name)
+			}
+			for _, c := range pod["containers"].([]any) {
+				sc := c.(map[string]any)["securityContext"].(map[string]any)
+				if sc["allowPrivilegeEscalation"] != false || sc["readOnlyRootFilesystem"] != true {
+					t.Errorf("%s: %s container %v is not locked down: %v", dir, name, c.(map[string]any)["name"], sc)
+				}
+			}
+		}
+	}
+}
+
+// TestZoneSpread: with zoneSpread set, every workload spreads its pods over
+// zones, as hard as asked; without it, none does.
+func TestZoneSpread(t *testing.T) {
+	for spread, want := range map[string]string{"preferred": "ScheduleAnyway", "required": "DoNotSchedule", "none": ""} {
+		res, err := compiler.Compile(context.Background(), compiler.Options{Sources: []compiler.Source{{
+			Name: "p.yaml", Data: []byte("name: x\nzoneSpread: " + spread + "\nzookeeper: {server: {replicas: 3}}\n"),
+		}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		pod := manifests(t, res)["statefulset-x-zookeeper-server.yaml"]["spec"].(map[string]any)["template"].(map[string]any)["spec"].(map[string]any)
+		constraints, _ := pod["topologySpreadConstraints"].([]any)
+		got := ""
+		if len(constraints) == 1 {
+			got, _ = constraints[0].(map[string]any)["whenUnsatisfiable"].(string)
+		}
+		if got != want || (want == "") != (len(constraints) == 0) {
+			t.Errorf("zoneSpread %s: topologySpreadConstraints %v, want whenUnsatisfiable %q", spread, constraints, want)
+		}
+	}
 }

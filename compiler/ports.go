@@ -9,7 +9,9 @@ import (
 
 // checkPortClashes rejects two ports of one role on the same number: every
 // role's ports are listed by its Service, so a clash shows there. The error
-// sits at the port the profile moved.
+// sits at the port the profile moved. The rule lives here, not in CUE:
+// constraining each port against its siblings' defaulted values made CUE
+// report an error on every port of the role instead of the one moved.
 func checkPortClashes(objects []object, profile cue.Value, sources []Source) error {
 	e := &Error{}
 	for _, o := range objects {
@@ -56,10 +58,7 @@ func (c portClash) diagnostic(service object, profile cue.Value, sources []Sourc
 	labels, _ := service["metadata"].(map[string]any)["labels"].(map[string]any)
 	component, _ := labels["app.kubernetes.io/name"].(string)
 	role, _ := labels["app.kubernetes.io/component"].(string)
-	files := map[string]bool{}
-	for _, s := range sources {
-		files[s.Name] = true
-	}
+	files := sourceNames(sources)
 	for _, pair := range [][2]string{{c.name, c.other}, {c.other, c.name}} {
 		path := []string{component, role, "ports", pair[0]}
 		if profile.LookupPath(cue.MakePath(cue.Str(component), cue.Str(role), cue.Str("ports"), cue.Str(pair[0]))).Exists() {

@@ -108,3 +108,13 @@ type fsReader struct{ fsys fs.FS }
 func (r fsReader) stat(name string) (fs.FileInfo, error)      { return fs.Stat(r.fsys, name) }
 func (r fsReader) readDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(r.fsys, name) }
 func (r fsReader) readFile(name string) ([]byte, error)       { return fs.ReadFile(r.fsys, name) }
+
+// sourceNames is the set of the profile files' names, which tells a profile
+// position from a schema one.
+func sourceNames(sources []Source) map[string]bool {
+	names := make(map[string]bool, len(sources))
+	for _, s := range sources {
+		names[s.Name] = true
+	}
+	return names
+}
