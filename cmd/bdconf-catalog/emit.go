@@ -26,11 +26,11 @@ func render(c *Catalog) ([]byte, error) {
 		fmt.Fprintf(&b, "%s\n", d)
 	}
 	for _, k := range c.Keys {
-		fmt.Fprintf(&b, "%s?: %s%s\n", quote(k.Name), typeExpr(k.Type), attribute(k))
+		fmt.Fprintf(&b, "%s?: %s%s\n", quote(k.Name), keyType(k), attribute(k))
 	}
 	for _, p := range c.Patterns {
 		fmt.Fprintf(&b, "\n// %s\n", p.Name)
-		fmt.Fprintf(&b, "[=~%s]: %s%s\n", quote(p.Regex), typeExpr(p.Type), attribute(p.Key))
+		fmt.Fprintf(&b, "[=~%s]: %s%s\n", quote(p.Regex), keyType(p.Key), attribute(p.Key))
 	}
 	b.WriteString("}\n")
 	out, err := format.Source([]byte(b.String()))
@@ -50,6 +50,15 @@ func sectionArg(section string) string {
 
 // quote returns s as a CUE string literal.
 func quote(s string) string { return literal.String.Quote(s) }
+
+// keyType returns the CUE type of a key: #Secret for a secret, which a
+// profile can only reference, else the expression of its upstream type.
+func keyType(k Key) string {
+	if k.Secret {
+		return secretDecl
+	}
+	return typeExpr(k.Type)
+}
 
 // typeExpr returns the CUE expression of a type.
 func typeExpr(t Type) string {

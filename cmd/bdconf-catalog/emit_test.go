@@ -42,7 +42,7 @@ package demo
 	"a.count"?:    #Int & >=1 @upstream(default="3")
 	"a.mode"?:     "x" | "y"  @upstream(default="x")
 	"a.old"?:      #String    @upstream(deprecated="a.new,a.newer")
-	"a.password"?: #String    @upstream(secret)
+	"a.password"?: #Secret    @upstream(secret)
 	"a.quote"?:    #String    @upstream(default="say \"hi\"\n")
 	"a.roles"?: [...("r1" | "r.2")] | =~"^ *((r1|r\\.2)( *, *(r1|r\\.2))*)? *$"
 	"a.wait"?: #Duration @upstream(default="30s", unit="s")
@@ -64,7 +64,7 @@ func TestRenderAttributesRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	src = append(src, []byte("\n#Int: int\n#String: string\n#Duration: int | string\n#List: string | [...string]\n")...)
+	src = append(src, []byte("\n#Int: int\n#String: string\n#Duration: int | string\n#List: string | [...string]\n#Secret: {secretKeyRef: _}\n")...)
 	v := cuecontext.New().CompileBytes(src)
 	if err := v.Err(); err != nil {
 		t.Fatal(err)

@@ -121,7 +121,7 @@ func TestCatalogsValidate(t *testing.T) {
 		{"kafka/consumer", "ConsumerProperties", `{"group.id": "g", "auto.offset.reset": "earliest", "group.protocol": "consumer"}`, true},
 		{"kafka/consumer", "ConsumerProperties", `{"auto.offset.reset": "first"}`, false},
 		{"kafka/consumer", "ConsumerProperties", `{"max.poll.records": 0}`, false},
-		{"kafka/admin", "AdminProperties", `{"bootstrap.servers": "k-0:9092", "ssl.truststore.password": "x"}`, true},
+		{"kafka/admin", "AdminProperties", `{"bootstrap.servers": "k-0:9092", "ssl.truststore.password": {secretKeyRef: {name: "tls", key: "password"}}}`, true},
 		{"kafka/admin", "AdminProperties", `{"retries": "many"}`, false},
 		{"kafka/connect", "ConnectDistributedProperties", `{"group.id": "c", "config.storage.replication.factor": -1, "producer.compression.type": "zstd", "listeners.https.ssl.keystore.location": "/ks"}`, true},
 		{"kafka/connect", "ConnectDistributedProperties", `{"config.storage.replication.factor": 0}`, false},
@@ -195,7 +195,7 @@ func TestCatalogsValidate(t *testing.T) {
 		{"ranger", "RangerHDFSAudit", `{"xasecure.audit.destination.solr": true, "xasecure.audit.destination.solr.urls": "http://solr:8983/solr/ranger_audits", "xasecure.audit.destination.solr.batch.filespool.dir": "/var/log/audit/spool", "xasecure.audit.destination.mydest": true, "xasecure.audit.destination.mydest.classname": "com.example.MyAudit"}`, true},
 		{"ranger", "RangerHDFSAudit", `{"xasecure.audit.destination.solr": "yes"}`, false},
 		{"ranger", "RangerHDFSAudit", `{"xasecure.audit.destination.solr.url": "http://solr"}`, false},
-		{"ranger", "RangerHDFSAudit", `{"xasecure.audit.destination.hdfs.config.fs.azure.account.key.myaccount.blob.core.windows.net": "k"}`, true},
+		{"ranger", "RangerHDFSAudit", `{"xasecure.audit.destination.hdfs.config.fs.azure.account.key.myaccount.blob.core.windows.net": {secretKeyRef: {name: "azure", key: "k"}}}`, true},
 		{"ranger", "RangerKafkaAudit", `{"xasecure.audit.is.enabled": true, "xasecure.audit.jaas.Client.option.useKeyTab": true}`, true},
 		{"ranger", "RangerKafkaAudit", `{"xasecure.audit.jaas.Client.loginModuleControlFlag": "mandatory"}`, false},
 		{"ranger", "RangerPolicyMgrSSL", `{"xasecure.policymgr.clientssl.truststore": "/tls/truststore.jks"}`, true},
@@ -209,7 +209,7 @@ func TestCatalogsValidate(t *testing.T) {
 		{"hive", "HiveSite", `{"hive.server2.transport.mod": "http"}`, false},
 		{"hive", "HiveSite", `{"hive.exec.reducers.max": "many"}`, false},
 		{"hive", "HiveSite", `{"hive.server2.authentication": "kerberos5"}`, false},
-		{"hive", "HiveSite", `{"hive.server2.thrift.http.max.idle.time": "1800s", "javax.jdo.option.ConnectionPassword": "x"}`, true},
+		{"hive", "HiveSite", `{"hive.server2.thrift.http.max.idle.time": "1800s", "javax.jdo.option.ConnectionPassword": {secretKeyRef: {name: "metastore-db", key: "password"}}}`, true},
 		{"hive", "HiveSite", `{"hive.server2.thrift.http.max.idle.time": "30 fortnights"}`, false},
 		{"hive", "MetastoreSite", `{"metastore.thrift.port": 9083, "metastore.thrift.uris": ["thrift://hms-0:9083"], "hive.metastore.port": 9083}`, true},
 		{"hive", "MetastoreSite", `{"metastore.thrift.prot": 9083}`, false},
@@ -289,7 +289,9 @@ func TestDefaultsValidate(t *testing.T) {
 			fields++
 			attr := iter.Value().Attribute("upstream")
 			d, found, _ := attr.Lookup(0, "default")
-			if !found || strings.Contains(d, "${") {
+			// A secret's upstream default is an example a profile cannot
+			// write: secrets are only referenced.
+			if secret, _ := attr.Flag(0, "secret"); !found || secret || strings.Contains(d, "${") {
 				continue
 			}
 			checked++

@@ -328,14 +328,19 @@ func trinoBounds(lo, hi string) string {
 	return strings.Join(b, " & ")
 }
 
-// trinoSecret reports whether a property holds a secret.
+// trinoSecret reports whether a property holds a secret, by the last
+// segment of its name: a segment earlier in the name names a feature
+// (oauth2.refresh-tokens.issued-token.audience is not a token).
 func trinoSecret(name string) bool {
 	if s, ok := trinoSecretOverrides[name]; ok {
 		return s.secret
 	}
-	n := strings.ToLower(name)
-	for _, w := range []string{"password", "secret", "access-key", "-token", ".token", "customer-key", "json-key", "credentials-key"} {
-		if strings.Contains(n, w) {
+	last := strings.ToLower(name[strings.LastIndex(name, ".")+1:])
+	if last == "token" || strings.HasSuffix(last, "-token") {
+		return true
+	}
+	for _, w := range []string{"password", "secret", "access-key", "customer-key", "json-key", "credentials-key"} {
+		if strings.Contains(last, w) {
 			return true
 		}
 	}

@@ -62,6 +62,10 @@ func TestTrinoSecret(t *testing.T) {
 		"kafka.ssl.truststore.password":    true,
 		"s3.endpoint":                      false,
 		"http-server.https.truststore.key": true,
+		"gcs.oauth2.token":                 true,
+		"http-server.authentication.oauth2.refresh-tokens.issued-token.audience": false,
+		"hive.metastore.thrift.delegation-token.cache-ttl":                       false,
+		"iceberg.rest-catalog.oauth2.token-exchange-enabled":                     false,
 	} {
 		if got := trinoSecret(name); got != want {
 			t.Errorf("trinoSecret(%q) = %v", name, got)

@@ -14,6 +14,19 @@ var (
 	commaListDecl = typeDecl{"#List", "is a comma-separated list; the compiler joins a CUE list with \",\".", "string | [...string]"}
 )
 
+// secretDecls type every key the catalog marks secret: a reference to a
+// key of a Kubernetes Secret, which the compiler injects into the pods
+// without writing the value anywhere. A literal is an error.
+var secretDecls = []typeDecl{
+	{"#SecretRef", "is a reference to a key of a Kubernetes Secret.",
+		`{secretKeyRef!: {name!: =~"^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$", key!: =~"^[-._a-zA-Z0-9]+$"}}`},
+	{"#Secret", "is a secret: a #SecretRef, never a literal.",
+		`#SecretRef | error("a secret may not be written in a profile: reference a key of a Kubernetes Secret, {secretKeyRef: {name: <secret>, key: <key>}}")`},
+}
+
+// secretDecl names the type of a secret key.
+const secretDecl = "#Secret"
+
 // reJavaClass is the constraint of a fully qualified Java class name.
 const reJavaClass = `=~"^[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*$"`
 
@@ -23,7 +36,7 @@ var kafkaTypeSet = typeSet{
 	Intro: "Value types of the Kafka catalogs, after ConfigDef's types. They are\n" +
 		"shared by all keys: a key refers to one of them instead of repeating a\n" +
 		"constraint, which keeps evaluation cheap.",
-	Decls: []typeDecl{
+	Decls: append([]typeDecl{
 		{"#Bool", "is ConfigDef type BOOLEAN.", "bool"},
 		{"#Short", "is ConfigDef type SHORT.", "int16"},
 		{"#Int", "is ConfigDef type INT.", "int32"},
@@ -34,7 +47,7 @@ var kafkaTypeSet = typeSet{
 		{"#List", "is ConfigDef type LIST; the compiler joins a CUE list with \",\".", "string | [...string]"},
 		{"#Version", "is a metadata (inter-broker protocol) version: 3.9, 3.9.0 or\n3.9-IV0 (MetadataVersion.fromVersionString).", `=~"^[0-9]+\\.[0-9]+(\\.[0-9]+)?(-IV[0-9]+)?$"`},
 		{"#Scalar", "is any properties value, for pass-through key families.", "bool | number | string"},
-	},
+	}, secretDecls...),
 }
 
 // sparkTypeSet types spark-defaults.conf, after Spark's ConfigBuilder
@@ -46,7 +59,7 @@ var sparkTypeSet = typeSet{
 		"every value as a string and converts it when a key is read; these types\n" +
 		"accept what the conversion accepts. They are shared by all keys, which\n" +
 		"keeps evaluation cheap.",
-	Decls: []typeDecl{
+	Decls: append([]typeDecl{
 		{"#Bool", "is read with toBoolean.", "bool"},
 		{"#Int", "is read with toInt or toLong.", "int"},
 		{"#Number", "is read with toDouble.", "number"},
@@ -56,7 +69,7 @@ var sparkTypeSet = typeSet{
 		classNameDecl,
 		commaListDecl,
 		{"#Scalar", "is any value, for pass-through key families.", "bool | number | string"},
-	},
+	}, secretDecls...),
 }
 
 // hadoopFamilyDecls are the value types of every catalog read through
@@ -64,7 +77,7 @@ var sparkTypeSet = typeSet{
 // extends it) and the Ranger plugins (RangerPluginConfig extends it). Hadoop
 // reads every value as a string and parses it when a key is read; these
 // types accept what the parsing accepts, as YAML/CUE scalars.
-var hadoopFamilyDecls = []typeDecl{
+var hadoopFamilyDecls = append([]typeDecl{
 	{"#Bool", "is read with Configuration.getBoolean.", "bool"},
 	{"#Int", "is read with getInt or getLong.", "int"},
 	{"#Number", "is read with getFloat or getDouble.", "number"},
@@ -75,8 +88,8 @@ var hadoopFamilyDecls = []typeDecl{
 		`int | =~"^[0-9]+[kKmMgGtTpPeE]?$"`},
 	classNameDecl,
 	commaListDecl,
-	{"#Scalar", "is any value, for pass-through key families (keys another component\nreads under a prefix) and for keys whose type is given as a bound.", "bool | number | string"},
-}
+	{"#Scalar", "is any value, for pass-through key families (keys another component\nreads under a prefix), which may hold secrets, and for keys whose type is\ngiven as a bound.", "bool | number | string | #SecretRef"},
+}, secretDecls...)
 
 // hadoopFamilyIntro is the comment of a Hadoop-family types file.
 const hadoopFamilyIntro = "Value types of the %s catalogs. %s reads every value through Hadoop's\n" +
@@ -101,7 +114,7 @@ var hiveTypeSet = typeSet{
 		"and convert it when a variable is read; these types accept what the\n" +
 		"conversion accepts. They are shared by all keys, which keeps evaluation\n" +
 		"cheap.",
-	Decls: []typeDecl{
+	Decls: append([]typeDecl{
 		{"#Bool", "is read with getBoolVar.", "bool"},
 		{"#Int", "is read with getIntVar.", "int"},
 		{"#Long", "is read with getLongVar.", "int"},
@@ -112,7 +125,7 @@ var hiveTypeSet = typeSet{
 		{"#Size", "is a SizeValidator value: a number of bytes, or a number with a\nunit b, kb, mb, gb, tb, pb (any case).", `int | =~"^ *[0-9]+ *((?i)[kmgtp]?b)? *$"`},
 		classNameDecl,
 		commaListDecl,
-	},
+	}, secretDecls...),
 }
 
 // trinoTypeSet types the Trino catalogs, after airlift's configuration
@@ -122,7 +135,7 @@ var trinoTypeSet = typeSet{
 	Intro: "Value types of the Trino catalogs (config.properties and\n" +
 		"etc/catalog/<name>.properties), after admin/properties.md (\"Property value\n" +
 		"types\"). They are shared by all keys, which keeps evaluation cheap.",
-	Decls: []typeDecl{
+	Decls: append([]typeDecl{
 		{"#Bool", "is a boolean property.", "bool"},
 		{"#Int", "is an integer property.", "int"},
 		{"#Number", "is a double property.", "number"},
@@ -131,7 +144,7 @@ var trinoTypeSet = typeSet{
 		{"#Size", "is an airlift DataSize: a number and a unit (B, kB, MB, GB, TB, PB),\nsuch as 512MB or 1GB.", `=~"^[0-9]+(\\.[0-9]+)? *(B|kB|MB|GB|TB|PB)$"`},
 		{"#HeapSize", "is a data size or a percentage of the maximum heap, such as 30%.", `#Size | =~"^[0-9]+(\\.[0-9]+)?%$"`},
 		commaListDecl,
-	},
+	}, secretDecls...),
 }
 
 // kerberosTypeSet types krb5.conf and kdc.conf relations, after the
