@@ -35,13 +35,19 @@ type Result struct {
 	// Warnings are problems that do not stop the build, such as deprecated
 	// keys, each at its profile position.
 	Warnings []Diagnostic
+	// Kerberos describes the platform's principals; nil without Kerberos.
+	Kerberos *KerberosDescriptor
 }
 
 // Native is what one native file of a Result says.
 type Native struct {
 	Path     string
 	Format   native.Format
-	Settings []Setting // sorted by key
+	Settings []Setting // sorted by key; none in a nested format
+	// Nested is what a nested format (krb5.conf, JAAS) holds:
+	// map[string]map[string]any (section -> relations) for krb5.conf,
+	// map[string][]native.LoginModule for JAAS.
+	Nested any
 }
 
 // Entries returns the key/values of the file, as its writer received them.

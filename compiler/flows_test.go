@@ -64,7 +64,7 @@ var connections = []connection{
 	// images over HTTP.
 	{[]string{clientRole}, "hdfs/core-site.xml", addresses(`^fs\.defaultFS$`)},
 	{[]string{clientRole}, "hdfs/hdfs-site.xml", addresses(`^dfs\.namenode\.rpc-address(\..+)?$`)},
-	{[]string{"hdfs-namenode", clientRole}, "hdfs/hdfs-site.xml", addresses(`^dfs\.namenode\.http-address(\..+)?$`)},
+	{[]string{"hdfs-namenode", clientRole}, "hdfs/hdfs-site.xml", addresses(`^dfs\.namenode\.https?-address(\..+)?$`)},
 	// DataNodes use the service RPC address when there is one, and so do
 	// NameNodes among themselves (bootstrapStandby, edit log rolls, ZKFC
 	// fencing).
@@ -73,7 +73,7 @@ var connections = []connection{
 	// HTTP; JournalNodes find each other in the same key and sync missing
 	// segments (a manifest by RPC, the segment by HTTP).
 	{[]string{"hdfs-namenode", "hdfs-journalnode"}, "hdfs/hdfs-site.xml", addresses(`^dfs\.namenode\.shared\.edits\.dir$`)},
-	{[]string{"hdfs-namenode", "hdfs-journalnode"}, "hdfs/hdfs-site.xml", listening("hdfs-journalnode", `^dfs\.journalnode\.http-address$`)},
+	{[]string{"hdfs-namenode", "hdfs-journalnode"}, "hdfs/hdfs-site.xml", listening("hdfs-journalnode", `^dfs\.journalnode\.https?-address$`)},
 	// ZKFCs ask each other to cede the active state (graceful failover).
 	{[]string{"hdfs-namenode"}, "hdfs/hdfs-site.xml", listening("hdfs-namenode", `^dfs\.ha\.zkfc\.port$`)},
 	// DataNodes stream blocks to each other (replication pipeline) and
@@ -81,7 +81,7 @@ var connections = []connection{
 	// write blocks, ask a DataNode for the length of a block being written,
 	// and follow WebHDFS redirects to its HTTP port.
 	{[]string{"hdfs-datanode", clientRole}, "hdfs/hdfs-site.xml", listening("hdfs-datanode", `^dfs\.datanode\.(address|ipc\.address)$`)},
-	{[]string{clientRole}, "hdfs/hdfs-site.xml", listening("hdfs-datanode", `^dfs\.datanode\.http\.address$`)},
+	{[]string{clientRole}, "hdfs/hdfs-site.xml", listening("hdfs-datanode", `^dfs\.datanode\.https?\.address$`)},
 	// Controllers form the KRaft quorum; brokers fetch metadata from it.
 	{[]string{"kafka-controller", "kafka-broker"}, "kafka/controller/server.properties", addresses(`^controller\.quorum\.voters$`)},
 	// Brokers replicate from each other on the inter-broker listener, which
@@ -127,7 +127,9 @@ func listening(role, key string) func(map[string]string) []target {
 }
 
 // zooKeeperServers reads the server.N lines of zoo.cfg
-// (host:quorum:election;client), keeping the ports ports picks.
+// (host:quorum:election;client), keeping the ports ports picks. With TLS
+// the lines carry no client port (it would open a plaintext one): the
+// servers listen on secureClientPort.
 func zooKeeperServers(ports func(quorum, election, client string) []string) func(map[string]string) []target {
 	server := regexp.MustCompile(`^server\.[0-9]+$`)
 	return func(settings map[string]string) []target {
@@ -137,6 +139,9 @@ func zooKeeperServers(ports func(quorum, election, client string) []string) func
 				continue
 			}
 			address, client, _ := strings.Cut(v, ";")
+			if client == "" {
+				client = settings["secureClientPort"]
+			}
 			f := strings.Split(address, ":")
 			for _, p := range ports(f[1], f[2], client) {
 				targets = append(targets, target{host: f[0], port: atoi(p)})

@@ -20,12 +20,16 @@ type plan struct {
 	files      map[string]nativeFile    // native path -> content
 	configMaps map[string]configMapPlan // ConfigMap name -> content
 	objects    []object
+	kerberos   *KerberosDescriptor // nil without Kerberos
 }
 
 // nativeFile is one native configuration file to render.
 type nativeFile struct {
 	format   native.Format
 	settings []Setting
+	// nested holds the entries of a nested format (krb5.conf, JAAS), which
+	// have no flat settings (see decodeNested).
+	nested any
 }
 
 // configMapPlan says which native files a ConfigMap embeds.
@@ -45,6 +49,13 @@ func decodePlan(out cue.Value) (*plan, error) {
 		return nil, err
 	}
 	if err := p.addObjects(out.LookupPath(cue.ParsePath("objects"))); err != nil {
+		return nil, err
+	}
+	if err := decodeFiles(out.LookupPath(cue.ParsePath("files")), p.files); err != nil {
+		return nil, err
+	}
+	var err error
+	if p.kerberos, err = decodeKerberos(out.LookupPath(cue.ParsePath("kerberos"))); err != nil {
 		return nil, err
 	}
 	iter, err := out.LookupPath(cue.ParsePath("components")).Fields()
@@ -87,6 +98,9 @@ func (p *plan) addObjects(v cue.Value) error {
 
 // decodeFiles reads every planned native file.
 func decodeFiles(files cue.Value, into map[string]nativeFile) error {
+	if !files.Exists() {
+		return nil
+	}
 	iter, err := files.Fields()
 	if err != nil {
 		return err
@@ -114,7 +128,14 @@ func decodeFile(filePath string, v cue.Value) (nativeFile, error) {
 	}
 	f.format = native.Format(format)
 	checked := v.LookupPath(cue.ParsePath("entries"))
+	if isNested(f.format) {
+		f.nested, err = decodeNested(f.format, checked)
+		return f, err
+	}
 	if f.settings, err = decodeSettings(checked, false); err != nil {
+		return f, err
+	}
+	if err := placeSecrets(f.settings, v.LookupPath(cue.ParsePath("secrets")), path.Base(filePath)); err != nil {
 		return f, err
 	}
 	unchecked, err := decodeSettings(v.LookupPath(cue.ParsePath("unchecked")), true)

@@ -42,13 +42,21 @@ func render(p *plan) (*Result, error) {
 		outPath := path.Join(p.platform, "native", nativePath)
 		res.Files = append(res.Files, File{Path: outPath, Data: natives[nativePath]})
 		f := p.files[nativePath]
-		res.Natives = append(res.Natives, Native{Path: outPath, Format: f.format, Settings: sortedSettings(f.settings)})
+		res.Natives = append(res.Natives, Native{Path: outPath, Format: f.format, Settings: sortedSettings(f.settings), Nested: f.nested})
 	}
 	manifests, err := renderManifests(p.platform, objects)
 	if err != nil {
 		return nil, err
 	}
 	res.Files = append(res.Files, manifests...)
+	if p.kerberos != nil {
+		f, err := kerberosFile(p.platform, p.kerberos)
+		if err != nil {
+			return nil, err
+		}
+		res.Files = append(res.Files, f)
+		res.Kerberos = p.kerberos
+	}
 	sort.Slice(res.Files, func(i, j int) bool { return res.Files[i].Path < res.Files[j].Path })
 	return res, nil
 }
@@ -64,6 +72,14 @@ func renderNatives(files map[string]nativeFile) (map[string][]byte, error) {
 	out := make(map[string][]byte, len(files))
 	for _, nativePath := range sortedKeys(files) {
 		f := files[nativePath]
+		if isNested(f.format) {
+			data, err := renderNested(f.nested)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", nativePath, err)
+			}
+			out[nativePath] = data
+			continue
+		}
 		data, err := native.Render(f.format, entries(f.settings))
 		if err != nil {
 			return nil, unwritable(nativePath, f.settings, err)

@@ -69,6 +69,12 @@ func requireUnknown(checked cue.Value, unchecked []Setting, file string) error {
 }
 
 func decodeSetting(key string, v cue.Value) (Setting, error) {
+	if isSecretRef(v) {
+		// The struct's own position is the catalog's #Secret; its name is
+		// where the reference was written.
+		name := v.LookupPath(cue.ParsePath("secretKeyRef.name"))
+		return Setting{Key: key, Value: secretValue, Origin: position(name.Pos())}, nil
+	}
 	value, err := scalarString(v)
 	if err != nil {
 		return Setting{}, fmt.Errorf("key %s: %w", key, err)

@@ -19,7 +19,7 @@ var (
 // without writing the value anywhere. A literal is an error.
 var secretDecls = []typeDecl{
 	{"#SecretRef", "is a reference to a key of a Kubernetes Secret.",
-		`{secretKeyRef!: {name!: =~"^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$", key!: =~"^[-._a-zA-Z0-9]+$"}}`},
+		`close({secretKeyRef!: {name!: =~"^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$", key!: =~"^[-._a-zA-Z0-9]+$"}})`},
 	{"#Secret", "is a secret: a #SecretRef, never a literal.",
 		`#SecretRef | error("a secret may not be written in a profile: reference a key of a Kubernetes Secret, {secretKeyRef: {name: <secret>, key: <key>}}")`},
 }

@@ -1,6 +1,8 @@
-// Package native writes native configuration files (Hadoop XML, Java
-// properties) byte for byte, with escaping that the consuming technology
-// reads back as exactly the intended keys and values.
+// Package native writes native configuration files byte for byte, with
+// escaping that the consuming technology reads back as exactly the intended
+// keys and values: the flat formats Hadoop XML and Java properties through
+// Render, krb5.conf through RenderKrb5Conf and JAAS login configurations
+// through RenderJAAS.
 package native
 
 import (
@@ -19,6 +21,8 @@ type Format string
 const (
 	HadoopXML      Format = "hadoop-xml"      // core-site.xml, hdfs-site.xml ...
 	JavaProperties Format = "java-properties" // server.properties, zoo.cfg, log4j.properties ...
+	Krb5Conf       Format = "krb5"            // krb5.conf, nested: written by RenderKrb5Conf, not Render
+	JAAS           Format = "jaas"            // JAAS login configuration: written by RenderJAAS, not Render
 )
 
 // Render returns the file bytes for entries in the given format. Entries are written sorted by key

@@ -1,23 +1,44 @@
 // ReadBack loads native configuration files with the JDK and prints what the
 // JDK understood, so Go tests can compare it with what they meant to write.
 //
-// Usage: java ReadBack.java MODE FILE...
+// Usage: java [JVM options] ReadBack.java MODE FILE...
 //   MODE properties: java.util.Properties.load(InputStream) (ISO-8859-1)
+//     -> {"<key>": "<value>"}
 //   MODE hadoop-xml: DOM parse, /configuration/property/{name,value}
+//     -> {"<key>": "<value>"}
+//   MODE krb5: sun.security.krb5.Config, the parser behind every JVM's
+//     Kerberos, with java.security.krb5.conf set to FILE; the whole parsed
+//     table -> {"<section>": {"<relation>": ["<value>", ...],
+//     "<subsection>": {...}}}. Needs
+//     --add-opens java.security.jgss/sun.security.krb5=ALL-UNNAMED.
+//   MODE jaas: com.sun.security.auth.login.ConfigFile(URI), with the JVM's
+//     system properties for ${...} expansion; every application it parsed
+//     -> {"<app>": [{"class": "<class>", "flag": "required|requisite|
+//     sufficient|optional", "options": {"<name>": "<value>"}}, ...]}. Needs
+//     --add-opens jdk.security.auth/com.sun.security.auth.login=ALL-UNNAMED
+//     and --add-opens java.base/sun.security.provider=ALL-UNNAMED (only to
+//     list the application names; entries come from the public API).
 //
-// Output on stdout: one ASCII JSON object {"<file>": {"<key>": "<value>"}}.
+// Output on stdout: one ASCII JSON object {"<file>": <content as above>}.
 // Any problem: message on stderr, exit status 1.
 
 import java.io.File;
 import java.io.FileInputStream;
 import java.io.InputStream;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Hashtable;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import javax.security.auth.login.AppConfigurationEntry;
+import javax.security.auth.login.AppConfigurationEntry.LoginModuleControlFlag;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -29,13 +50,13 @@ import org.xml.sax.SAXParseException;
 public class ReadBack {
     public static void main(String[] args) {
         if (args.length < 1) {
-            fail("usage: java ReadBack.java properties|hadoop-xml FILE...");
+            fail("usage: java ReadBack.java properties|hadoop-xml|krb5|jaas FILE...");
         }
         String mode = args[0];
         StringBuilder out = new StringBuilder("{");
         for (int i = 1; i < args.length; i++) {
             String file = args[i];
-            SortedMap<String, String> entries;
+            Object entries;
             try {
                 entries = read(mode, file);
             } catch (Exception e) {
@@ -54,12 +75,16 @@ public class ReadBack {
         System.out.flush();
     }
 
-    static SortedMap<String, String> read(String mode, String file) throws Exception {
+    static Object read(String mode, String file) throws Exception {
         switch (mode) {
             case "properties":
                 return readProperties(file);
             case "hadoop-xml":
                 return readHadoopXML(file);
+            case "krb5":
+                return readKrb5(file);
+            case "jaas":
+                return readJAAS(file);
             default:
                 throw new IllegalArgumentException("unknown mode " + mode);
         }
@@ -92,6 +117,115 @@ public class ReadBack {
             m.put(name, value);
         }
         return m;
+    }
+
+    // readKrb5 points java.security.krb5.conf at file and builds a new
+    // sun.security.krb5.Config through its private constructor: the code
+    // Config.getInstance() and Config.refresh() run, without refresh()'s side
+    // effects on other classes, so one JVM can read several files. It returns
+    // the parsed table (private field stanzaTable) as sorted maps and lists.
+    static Object readKrb5(String file) throws Exception {
+        System.setProperty("java.security.krb5.conf", file);
+        Class<?> config = Class.forName("sun.security.krb5.Config");
+        Constructor<?> c = config.getDeclaredConstructor();
+        c.setAccessible(true);
+        Object cfg;
+        try {
+            cfg = c.newInstance();
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause; // KrbException: what getInstance() would throw
+            }
+            throw e;
+        }
+        Field f = config.getDeclaredField("stanzaTable");
+        f.setAccessible(true);
+        return krb5Tree((Hashtable<?, ?>) f.get(cfg));
+    }
+
+    // krb5Tree copies a Config table: a subsection is a Hashtable, the values
+    // of a relation a Vector of strings in file order.
+    static SortedMap<String, Object> krb5Tree(Hashtable<?, ?> table) {
+        SortedMap<String, Object> m = new TreeMap<>();
+        for (Map.Entry<?, ?> e : table.entrySet()) {
+            String key = (String) e.getKey();
+            Object v = e.getValue();
+            if (v instanceof Hashtable<?, ?> sub) {
+                m.put(key, krb5Tree(sub));
+            } else if (v instanceof List<?> values) {
+                List<Object> copy = new ArrayList<>();
+                for (Object s : values) {
+                    copy.add((String) s);
+                }
+                m.put(key, copy);
+            } else {
+                throw new IllegalStateException("unexpected " + v.getClass() + " at " + json(key));
+            }
+        }
+        return m;
+    }
+
+    // readJAAS loads file with the public com.sun.security.auth.login.ConfigFile
+    // and returns every application's login modules. The application names
+    // come from the private map the parser filled (the API cannot list them).
+    static Object readJAAS(String file) throws Exception {
+        com.sun.security.auth.login.ConfigFile cf =
+            new com.sun.security.auth.login.ConfigFile(new File(file).toURI());
+        SortedMap<String, Object> apps = new TreeMap<>();
+        for (String app : jaasAppNames(cf)) {
+            List<Object> modules = new ArrayList<>();
+            AppConfigurationEntry[] entries = cf.getAppConfigurationEntry(app);
+            if (entries != null) {
+                for (AppConfigurationEntry e : entries) {
+                    modules.add(jaasModule(e));
+                }
+            }
+            apps.put(app, modules);
+        }
+        return apps;
+    }
+
+    // jaasAppNames returns the keys of the parser's private map
+    // ConfigFile.spi.configuration: every application the file defines.
+    static Iterable<String> jaasAppNames(com.sun.security.auth.login.ConfigFile cf) throws Exception {
+        Field spiField = cf.getClass().getDeclaredField("spi");
+        spiField.setAccessible(true);
+        Object spi = spiField.get(cf);
+        Field conf = spi.getClass().getDeclaredField("configuration");
+        conf.setAccessible(true);
+        Map<?, ?> m = (Map<?, ?>) conf.get(spi);
+        List<String> names = new ArrayList<>();
+        for (Object k : m.keySet()) {
+            names.add((String) k);
+        }
+        return names;
+    }
+
+    // jaasModule returns one login module as class, flag and sorted options.
+    static Map<String, Object> jaasModule(AppConfigurationEntry e) {
+        SortedMap<String, Object> options = new TreeMap<>();
+        for (Map.Entry<String, ?> o : e.getOptions().entrySet()) {
+            options.put(o.getKey(), (String) o.getValue());
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("class", e.getLoginModuleName());
+        m.put("flag", flagName(e.getControlFlag()));
+        m.put("options", options);
+        return m;
+    }
+
+    // flagName returns the control flag as written in a JAAS file.
+    static String flagName(LoginModuleControlFlag f) {
+        if (f == LoginModuleControlFlag.REQUIRED) {
+            return "required";
+        } else if (f == LoginModuleControlFlag.REQUISITE) {
+            return "requisite";
+        } else if (f == LoginModuleControlFlag.SUFFICIENT) {
+            return "sufficient";
+        } else if (f == LoginModuleControlFlag.OPTIONAL) {
+            return "optional";
+        }
+        throw new IllegalStateException("unknown control flag " + f);
     }
 
     static org.w3c.dom.Document parseXML(String file) throws Exception {
@@ -132,19 +266,36 @@ public class ReadBack {
         return out;
     }
 
-    static void appendJSON(StringBuilder out, SortedMap<String, String> m) {
-        out.append('{');
-        boolean first = true;
-        for (Map.Entry<String, String> e : m.entrySet()) {
-            if (!first) {
-                out.append(',');
+    // appendJSON writes a String, a Map with String keys (in its iteration
+    // order) or a List as ASCII JSON.
+    static void appendJSON(StringBuilder out, Object v) {
+        if (v instanceof String s) {
+            appendJSON(out, s);
+        } else if (v instanceof Map<?, ?> m) {
+            out.append('{');
+            boolean first = true;
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (!first) {
+                    out.append(',');
+                }
+                first = false;
+                appendJSON(out, (String) e.getKey());
+                out.append(':');
+                appendJSON(out, e.getValue());
             }
-            first = false;
-            appendJSON(out, e.getKey());
-            out.append(':');
-            appendJSON(out, e.getValue());
+            out.append('}');
+        } else if (v instanceof List<?> l) {
+            out.append('[');
+            for (int i = 0; i < l.size(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                appendJSON(out, l.get(i));
+            }
+            out.append(']');
+        } else {
+            throw new IllegalArgumentException("cannot write " + v + " as JSON");
         }
-        out.append('}');
     }
 
     static String json(String s) {

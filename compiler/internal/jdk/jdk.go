@@ -1,5 +1,7 @@
 // Package jdk reads native configuration files back with the real JDK, so
-// tests can prove that generated files mean what they were meant to mean.
+// tests can prove that generated files mean what they were meant to mean:
+// Java properties and Hadoop XML (Read), krb5.conf (ReadKrb5) and JAAS login
+// configurations (ReadJAAS).
 //
 // A JDK (17 or later) is a hard requirement of the test suite: java is taken
 // from $JAVA_HOME/bin/java when JAVA_HOME is set, otherwise from PATH.
@@ -9,6 +11,8 @@ import (
 	"bytes"
 	_ "embed"
 	"encoding/json"
+	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -18,7 +22,8 @@ import (
 )
 
 // readBackSource is a single-file Java program run as
-// "java ReadBack.java MODE FILE..." that prints file -> key -> value as JSON.
+// "java [JVM options] ReadBack.java MODE FILE..." that prints file -> content
+// as JSON.
 //
 //go:embed ReadBack.java
 var readBackSource []byte
@@ -33,8 +38,98 @@ var jvmFlags = []string{"-XX:+IgnoreUnrecognizedVMOptions", "-XX:TieredStopAtLev
 func Read(t testing.TB, mode string, files ...string) map[string]map[string]string {
 	t.Helper()
 	if mode != "properties" && mode != "hadoop-xml" {
-		t.Fatalf("jdk.Read: unknown mode %q, want properties or hadoop-xml", mode)
+		t.Fatalf("jdk.Read: unknown mode %q, want properties or hadoop-xml (ReadKrb5 and ReadJAAS read the nested formats)", mode)
 	}
+	var got map[string]map[string]string
+	decode(t, run(t, mode, nil, files), &got)
+	return got
+}
+
+// krb5Opens lets ReadBack build sun.security.krb5.Config and read its table.
+var krb5Opens = []string{"--add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED"}
+
+// ReadKrb5 loads every file with the JDK's sun.security.krb5.Config in one
+// java process: for each file it sets java.security.krb5.conf and runs the
+// constructor that Config.getInstance() runs, then dumps the whole parsed
+// table. It returns file -> section -> tree, where a relation's values are a
+// []string in file order and a subsection is a map[string]any of the same
+// shape. It calls t.Fatalf when java is missing or the JDK rejects a file.
+func ReadKrb5(t testing.TB, files ...string) map[string]map[string]any {
+	t.Helper()
+	var raw map[string]map[string]any
+	decode(t, run(t, "krb5", krb5Opens, files), &raw)
+	for file, sections := range raw {
+		for name, v := range sections {
+			tree, err := krb5Tree(v)
+			if err != nil {
+				t.Fatalf("jdk.ReadKrb5: %s: section %q: %v", file, name, err)
+			}
+			sections[name] = tree
+		}
+	}
+	return raw
+}
+
+// krb5Tree converts decoded JSON to the ReadKrb5 shape: lists of strings
+// become []string, objects map[string]any.
+func krb5Tree(v any) (any, error) {
+	switch v := v.(type) {
+	case map[string]any:
+		for k, sub := range v {
+			tree, err := krb5Tree(sub)
+			if err != nil {
+				return nil, fmt.Errorf("%q: %w", k, err)
+			}
+			v[k] = tree
+		}
+		return v, nil
+	case []any:
+		values := make([]string, len(v))
+		for i, s := range v {
+			str, ok := s.(string)
+			if !ok {
+				return nil, fmt.Errorf("value %d is %T, want a string", i, s)
+			}
+			values[i] = str
+		}
+		return values, nil
+	default:
+		return nil, fmt.Errorf("unexpected %T", v)
+	}
+}
+
+// LoginModule is one login module of a JAAS application as the JDK read it.
+type LoginModule struct {
+	Class   string            `json:"class"`
+	Flag    string            `json:"flag"` // required, requisite, sufficient or optional
+	Options map[string]string `json:"options"`
+}
+
+// jaasOpens let ReadBack list the application names that ConfigFile parsed.
+var jaasOpens = []string{
+	"--add-opens=jdk.security.auth/com.sun.security.auth.login=ALL-UNNAMED",
+	"--add-opens=java.base/sun.security.provider=ALL-UNNAMED",
+}
+
+// ReadJAAS loads every file with the JDK's com.sun.security.auth.login.ConfigFile
+// in one java process started with the system properties props (-Dname=value,
+// for ${name} expansion) and returns file -> application -> modules in file
+// order. It calls t.Fatalf when java is missing or the JDK rejects a file.
+func ReadJAAS(t testing.TB, props map[string]string, files ...string) map[string]map[string][]LoginModule {
+	t.Helper()
+	args := slices.Clone(jaasOpens)
+	for _, name := range slices.Sorted(maps.Keys(props)) {
+		args = append(args, "-D"+name+"="+props[name])
+	}
+	var got map[string]map[string][]LoginModule
+	decode(t, run(t, "jaas", args, files), &got)
+	return got
+}
+
+// run starts ReadBack in mode on files with the extra JVM options and
+// returns its standard output.
+func run(t testing.TB, mode string, options, files []string) []byte {
+	t.Helper()
 	if len(files) == 0 {
 		t.Fatalf("jdk.Read: no files")
 	}
@@ -44,16 +139,20 @@ func Read(t testing.TB, mode string, files ...string) map[string]map[string]stri
 		t.Fatalf("jdk.Read: %v", err)
 	}
 	var stdout, stderr bytes.Buffer
-	cmd := exec.Command(java, slices.Concat(jvmFlags, []string{src, mode}, files)...)
+	cmd := exec.Command(java, slices.Concat(jvmFlags, options, []string{src, mode}, files)...)
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {
 		t.Fatalf("jdk.Read: %s %s: %v\n%s", java, mode, err, strings.TrimSpace(stderr.String()))
 	}
-	var got map[string]map[string]string
-	if err := json.Unmarshal(stdout.Bytes(), &got); err != nil {
-		t.Fatalf("jdk.Read: decoding ReadBack output: %v\n%s", err, stdout.Bytes())
+	return stdout.Bytes()
+}
+
+// decode unmarshals ReadBack's output into v.
+func decode(t testing.TB, out []byte, v any) {
+	t.Helper()
+	if err := json.Unmarshal(out, v); err != nil {
+		t.Fatalf("jdk.Read: decoding ReadBack output: %v\n%s", err, out)
 	}
-	return got
 }
 
 // javaBinary returns $JAVA_HOME/bin/java if JAVA_HOME is set, else java

@@ -61,6 +61,6 @@ each technology and the Kubernetes objects that run them.`,
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return err })
-	root.AddCommand(newBuildCmd(), newVetCmd(), newSchemaCmd(), newExplainCmd())
+	root.AddCommand(newBuildCmd(), newVetCmd(), newSchemaCmd(), newExplainCmd(), newKerberosCmd())
 	return root
 }
