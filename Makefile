@@ -22,10 +22,11 @@ test: vet
 
 # e2e builds etcd and kube-apiserver from the Go module proxy (cached under
 # ~/.cache/bdconf/kube; a cold build takes minutes, see .ci/kube/build.sh)
-# and applies every golden manifest to them (TestAPIServer).
+# and applies every golden manifest to them (TestAPIServer), after proving
+# the vendored cert-manager CRD validates Certificates (TestCertificateCRD).
 e2e:
 	BDCONF_KUBE_BIN="$$(GO=$(GO) .ci/kube/build.sh)" && export BDCONF_KUBE_BIN && \
-	BDCONF_REQUIRE_E2E=1 $(GO) test -count=1 -timeout 20m -run TestAPIServer -v ./compiler/
+	BDCONF_REQUIRE_E2E=1 $(GO) test -count=1 -timeout 20m -run 'TestAPIServer|TestCertificateCRD' -v ./compiler/ ./compiler/internal/kubetest/
 
 # golden rewrites golden/<platform> for every reference profile.
 golden: build

@@ -43,6 +43,7 @@ func newError(err error, profile, platform cue.Value, sources []Source) *Error {
 			c.message += upstreamDefault(platform, c.path)
 		}
 		d := c.diagnostic(profile, sources[0].Name, files)
+		d.Related = append(d.Related, securitySettings(profile, d.Message, files)...)
 		if key := d.String(); !seen[key] {
 			seen[key] = true
 			e.Diagnostics = append(e.Diagnostics, d)
