@@ -304,26 +304,13 @@ func checkRejections(t *testing.T, c *kubetest.Client, example kubetest.Object) 
 func variant(t *testing.T, o kubetest.Object, path string, value any) kubetest.Object {
 	t.Helper()
 	body := o.Copy()
-	set(body, rejectsNamespace, "metadata", "namespace")
+	kubetest.SetField(body, rejectsNamespace, "metadata", "namespace")
 	source := o.Source + " in " + rejectsNamespace
 	if path != "" {
-		set(body, value, strings.Split(path, ".")...)
+		kubetest.SetField(body, value, strings.Split(path, ".")...)
 		source += " with " + path + " set"
 	}
 	return newObject(t, source, body)
-}
-
-// set sets the field at path in body, making maps on the way.
-func set(body map[string]any, value any, path ...string) {
-	for _, key := range path[:len(path)-1] {
-		next, ok := body[key].(map[string]any)
-		if !ok {
-			next = map[string]any{}
-			body[key] = next
-		}
-		body = next
-	}
-	body[path[len(path)-1]] = value
 }
 
 // checkAccepted requires o and its pod template to pass without warnings,
@@ -402,7 +389,7 @@ func checkCertificateCRD(t *testing.T, c *kubetest.Client) {
 	}
 	applyClean(t, c, cert)
 	body := cert.Copy()
-	set(body, []any{"typo.example"}, "spec", "dnsName")
+	kubetest.SetField(body, []any{"typo.example"}, "spec", "dnsName")
 	_, err := c.DryRunApply(t.Context(), newObject(t, "Certificate with spec.dnsName", body))
 	requireRefusal(t, err, "field not declared in schema", "unknown field")
 }

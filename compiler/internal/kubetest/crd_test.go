@@ -86,7 +86,7 @@ func TestCertificateCRD(t *testing.T) {
 	} {
 		t.Run(tc.path+"="+describe(tc.value), func(t *testing.T) {
 			body := cert.Copy()
-			setPath(body, tc.value, strings.Split(tc.path, ".")...)
+			SetField(body, tc.value, strings.Split(tc.path, ".")...)
 			o, err := NewObject(cert.Source+" with "+tc.path+"="+describe(tc.value), body)
 			if err != nil {
 				t.Fatal(err)
@@ -122,24 +122,6 @@ func kubeBinaries(t *testing.T) string {
 		}
 	}
 	return dir
-}
-
-// setPath sets the field at path in body, making maps on the way; a nil
-// value deletes the field.
-func setPath(body map[string]any, value any, path ...string) {
-	for _, key := range path[:len(path)-1] {
-		next, ok := body[key].(map[string]any)
-		if !ok {
-			next = map[string]any{}
-			body[key] = next
-		}
-		body = next
-	}
-	if value == nil {
-		delete(body, path[len(path)-1])
-		return
-	}
-	body[path[len(path)-1]] = value
 }
 
 // describe names a test case's value: "unset" for nil.

@@ -74,3 +74,21 @@ func (o Object) Copy() map[string]any {
 	}
 	return body
 }
+
+// SetField sets the field at path in body, making maps on the way; a nil
+// value deletes the field. Tests use it to break an object on purpose.
+func SetField(body map[string]any, value any, path ...string) {
+	for _, key := range path[:len(path)-1] {
+		next, ok := body[key].(map[string]any)
+		if !ok {
+			next = map[string]any{}
+			body[key] = next
+		}
+		body = next
+	}
+	if value == nil {
+		delete(body, path[len(path)-1])
+		return
+	}
+	body[path[len(path)-1]] = value
+}
