@@ -33,7 +33,7 @@ const (
 //
 // `make e2e` builds the binaries (.ci/kube/build.sh) and runs this test.
 func TestAPIServer(t *testing.T) {
-	bin := kubeBinaries(t)
+	bin := kubetest.RequireBinaries(t)
 	start := time.Now()
 	c := kubetest.Start(t, bin)
 	version, err := c.Version(t.Context())
@@ -56,26 +56,6 @@ func TestAPIServer(t *testing.T) {
 	t.Run("rejects", func(t *testing.T) { checkRejections(t, c, example) })
 	t.Logf("%d golden objects applied (twice each), %d pod templates dry-run as Pods, in %s",
 		applied, pods, time.Since(start).Round(time.Millisecond))
-}
-
-// kubeBinaries returns the directory named by $BDCONF_KUBE_BIN. The test
-// skips when it is unset (`make test` stays fast; `make e2e` sets it), and
-// when it lacks etcd or kube-apiserver, unless BDCONF_REQUIRE_E2E is set.
-func kubeBinaries(t *testing.T) string {
-	t.Helper()
-	dir := os.Getenv(kubetest.BinEnv)
-	if dir == "" {
-		t.Skipf("%s is not set; `make e2e` builds etcd and kube-apiserver and runs this test", kubetest.BinEnv)
-	}
-	for _, name := range kubetest.Binaries {
-		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
-			if os.Getenv("BDCONF_REQUIRE_E2E") != "" {
-				t.Fatalf("%s=%s: %v; run .ci/kube/build.sh", kubetest.BinEnv, dir, err)
-			}
-			t.Skipf("%s=%s: %v; run .ci/kube/build.sh or `make e2e`", kubetest.BinEnv, dir, err)
-		}
-	}
-	return dir
 }
 
 // goldenPlatforms lists the directories under golden/.

@@ -5,8 +5,6 @@ package kubetest
 import (
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -43,7 +41,7 @@ spec:
 // unknown fields, unsupported enum values and missing required fields.
 // It needs the binaries of .ci/kube/build.sh in $BDCONF_KUBE_BIN.
 func TestCertificateCRD(t *testing.T) {
-	c := Start(t, kubeBinaries(t))
+	c := Start(t, RequireBinaries(t))
 	cert, err := ParseObject("certificate", []byte(certificate))
 	if err != nil {
 		t.Fatal(err)
@@ -99,29 +97,6 @@ func TestCertificateCRD(t *testing.T) {
 			t.Logf("refused as expected: %v", err)
 		})
 	}
-}
-
-// kubeBinaries returns the directory named by $BDCONF_KUBE_BIN, as the
-// end-to-end test of package compiler does: it skips when that is unset or
-// lacks a binary, and fails instead when BDCONF_REQUIRE_E2E is set.
-func kubeBinaries(t *testing.T) string {
-	t.Helper()
-	dir := os.Getenv(BinEnv)
-	if dir == "" {
-		if os.Getenv("BDCONF_REQUIRE_E2E") != "" {
-			t.Fatalf("%s is not set; run .ci/kube/build.sh", BinEnv)
-		}
-		t.Skipf("%s is not set; set it to the output of .ci/kube/build.sh", BinEnv)
-	}
-	for _, name := range Binaries {
-		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
-			if os.Getenv("BDCONF_REQUIRE_E2E") != "" {
-				t.Fatalf("%s=%s: %v; run .ci/kube/build.sh", BinEnv, dir, err)
-			}
-			t.Skipf("%s=%s: %v; run .ci/kube/build.sh", BinEnv, dir, err)
-		}
-	}
-	return dir
 }
 
 // describe names a test case's value: "unset" for nil.
