@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/bdconf/bdconf/compiler"
+	"github.com/bdconf/bdconf/compiler/internal/daemon"
 )
 
 // zookeeperClasspath runs Debian's zookeeper package (3.8), which .ci/run
@@ -47,7 +48,7 @@ func TestZooKeeperEnsembleFailover(t *testing.T) {
 	leader := waitForLeader(t, servers)
 	zkCli(t, leader.clientPort, "create", "/bdconf-e2e", "written-before-failover")
 
-	leader.stop()
+	leader.process.Kill()
 	var survivors []*zkServer
 	for _, s := range servers {
 		if s != leader {
@@ -118,7 +119,7 @@ func remapForOneHost(t *testing.T, cfg, dir string, i int, ports []int) string {
 type zkServer struct {
 	id         int
 	clientPort int
-	cmd        *exec.Cmd
+	process    *daemon.Process
 }
 
 // startServer writes myid (the pod ordinal plus one, as the pod does) and
@@ -131,26 +132,13 @@ func startServer(t *testing.T, dir string, i int, cfg string) *zkServer {
 	writeFile(t, cfgPath, []byte(cfg))
 	var clientPort int
 	fmt.Sscanf(regexp.MustCompile(`(?m)^clientPort=(\d+)$`).FindStringSubmatch(cfg)[1], "%d", &clientPort)
-	log, err := os.Create(filepath.Join(dir, fmt.Sprintf("zk-%d.log", i)))
+	// The server logs to its data directory (java.log).
+	p, err := daemon.Start(dataDir, "java", nil, "-cp", zookeeperClasspath, "org.apache.zookeeper.server.quorum.QuorumPeerMain", cfgPath)
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command("java", "-cp", zookeeperClasspath, "org.apache.zookeeper.server.quorum.QuorumPeerMain", cfgPath)
-	cmd.Stdout, cmd.Stderr = log, log
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	s := &zkServer{id: i + 1, clientPort: clientPort, cmd: cmd}
-	t.Cleanup(s.stop)
-	return s
-}
-
-// stop kills the server by PID and reaps it; stopping twice is harmless.
-func (s *zkServer) stop() {
-	if s.cmd.ProcessState == nil {
-		s.cmd.Process.Kill()
-		s.cmd.Wait()
-	}
+	t.Cleanup(p.Kill)
+	return &zkServer{id: i + 1, clientPort: clientPort, process: p}
 }
 
 // waitForLeader polls the srvr four-letter word until exactly one of

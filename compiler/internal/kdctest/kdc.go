@@ -17,6 +17,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/bdconf/bdconf/compiler/internal/daemon"
 )
 
 // startAttempts is how often Start picks a new port when another process
@@ -115,21 +117,22 @@ func (k *KDC) run(t testing.TB) error {
 	if err != nil {
 		return err
 	}
-	p, err := startProcess(k.dir, krb5kdc, k.env, "-n", "-r", k.realm)
+	p, err := daemon.Start(k.dir, krb5kdc, k.env, "-n", "-r", k.realm)
 	if err != nil {
 		return err
 	}
-	t.Cleanup(p.stop)
+	t.Cleanup(p.Stop)
 	if err := waitListening(p, k.address); err != nil {
-		p.stop()
+		p.Stop()
 		return err
 	}
 	return nil
 }
 
-// logs are the KDC's log files: its own log and its stdout and stderr.
+// logs are the KDC's log files: its own log and its stdout and stderr
+// (daemon.Process.Log).
 func (k *KDC) logs() []string {
-	return []string{filepath.Join(k.dir, "kdc.log"), filepath.Join(k.dir, "krb5kdc.out")}
+	return []string{filepath.Join(k.dir, "kdc.log"), filepath.Join(k.dir, "krb5kdc.log")}
 }
 
 // freePort returns a 127.0.0.1 port that is free for both TCP and UDP.

@@ -10,9 +10,9 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
-	"syscall"
 	"time"
+
+	"github.com/bdconf/bdconf/compiler/internal/daemon"
 )
 
 // Timeouts of the harness: a one-shot tool (kdb5_util, kadmin.local, kinit,
@@ -20,71 +20,11 @@ import (
 const (
 	toolTimeout   = 60 * time.Second
 	listenTimeout = 15 * time.Second
-	gracePeriod   = 10 * time.Second
 )
-
-// process is a long-running child (krb5kdc -n) whose stdout and stderr go
-// to a file in the run's directory.
-type process struct {
-	name     string
-	output   string // path of the stdout and stderr file
-	cmd      *exec.Cmd
-	done     chan struct{} // closed once the process has exited
-	stopOnce sync.Once
-}
-
-// startProcess starts path with args and env, writing its output to
-// dir/NAME.out. The caller must call stop.
-func startProcess(dir, path string, env []string, args ...string) (*process, error) {
-	name := filepath.Base(path)
-	p := &process{name: name, output: filepath.Join(dir, name+".out"), done: make(chan struct{})}
-	out, err := os.Create(p.output)
-	if err != nil {
-		return nil, err
-	}
-	defer out.Close()
-	p.cmd = exec.Command(path, args...)
-	p.cmd.Env = env
-	p.cmd.Dir = dir
-	p.cmd.Stdout, p.cmd.Stderr = out, out
-	p.cmd.SysProcAttr = childAttr()
-	if err := p.cmd.Start(); err != nil {
-		return nil, fmt.Errorf("starting %s: %w", name, err)
-	}
-	go func() {
-		p.cmd.Wait()
-		close(p.done)
-	}()
-	return p, nil
-}
-
-// stop sends SIGTERM, SIGKILL after gracePeriod, and waits until the
-// process has exited; calling it again does nothing.
-func (p *process) stop() {
-	p.stopOnce.Do(func() {
-		p.cmd.Process.Signal(syscall.SIGTERM)
-		select {
-		case <-p.done:
-		case <-time.After(gracePeriod):
-			p.cmd.Process.Kill()
-			<-p.done
-		}
-	})
-}
-
-// exited reports whether the process has already exited.
-func (p *process) exited() bool {
-	select {
-	case <-p.done:
-		return true
-	default:
-		return false
-	}
-}
 
 // waitListening polls until address accepts TCP connections; it fails
 // early when p exits and after listenTimeout.
-func waitListening(p *process, address string) error {
+func waitListening(p *daemon.Process, address string) error {
 	deadline := time.Now().Add(listenTimeout)
 	for {
 		conn, err := net.DialTimeout("tcp", address, time.Second)
@@ -92,11 +32,11 @@ func waitListening(p *process, address string) error {
 			conn.Close()
 			return nil
 		}
-		if p.exited() {
-			return fmt.Errorf("%s exited before listening on %s: %v", p.name, address, p.cmd.ProcessState)
+		if p.Exited() {
+			return fmt.Errorf("%s exited before listening on %s: %v", p.Name, address, p.State())
 		}
 		if time.Now().After(deadline) {
-			return fmt.Errorf("%s not listening on %s after %v: %v", p.name, address, listenTimeout, err)
+			return fmt.Errorf("%s not listening on %s after %v: %v", p.Name, address, listenTimeout, err)
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
@@ -136,15 +76,9 @@ func cleanEnv(extra ...string) []string {
 func tail(n int, paths ...string) string {
 	var b strings.Builder
 	for _, path := range paths {
-		data, err := os.ReadFile(path)
-		if err != nil || len(bytes.TrimSpace(data)) == 0 {
-			continue
+		if lines := daemon.Tail(n, path); strings.TrimSpace(lines) != "" {
+			fmt.Fprintf(&b, "--- %s (last lines)\n%s\n", path, lines)
 		}
-		lines := strings.Split(strings.TrimRight(string(data), "\n"), "\n")
-		if len(lines) > n {
-			lines = lines[len(lines)-n:]
-		}
-		fmt.Fprintf(&b, "--- %s (last %d lines)\n%s\n", path, len(lines), strings.Join(lines, "\n"))
 	}
 	return b.String()
 }

@@ -24,6 +24,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/bdconf/bdconf/compiler/internal/daemon"
 )
 
 // BinEnv names the environment variable that holds the directory with the
@@ -149,15 +151,15 @@ func freePorts(t testing.TB, n int) []int {
 
 // waitUntil polls cond until it holds; it fails t with the tail of p's log
 // when p exits first or timeout passes.
-func waitUntil(t testing.TB, p *process, timeout time.Duration, what string, cond func() bool) {
+func waitUntil(t testing.TB, p *daemon.Process, timeout time.Duration, what string, cond func() bool) {
 	t.Helper()
 	for deadline := time.Now().Add(timeout); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
 		if cond() {
 			return
 		}
-		if p.exited() {
-			t.Fatalf("kubetest: %s exited before it could %s; last lines of its log:\n%s", p.name, what, p.logTail(30))
+		if p.Exited() {
+			t.Fatalf("kubetest: %s exited before it could %s; last lines of its log:\n%s", p.Name, what, daemon.Tail(30, p.Log))
 		}
 	}
-	t.Fatalf("kubetest: %s did not %s within %s; last lines of its log:\n%s", p.name, what, timeout, p.logTail(30))
+	t.Fatalf("kubetest: %s did not %s within %s; last lines of its log:\n%s", p.Name, what, timeout, daemon.Tail(30, p.Log))
 }
