@@ -2,6 +2,7 @@ package compiler_test
 
 import (
 	"fmt"
+	"path"
 	"regexp"
 	"slices"
 	"strings"
@@ -160,4 +161,61 @@ func dig(o map[string]any, keys ...string) map[string]any {
 		o = o[k].(map[string]any)
 	}
 	return o
+}
+
+// TestPasswordFilesAreMounted proves that every password file a native
+// config names (ZooKeeper's *.passwordPath) is mounted in each pod of the
+// component that reads the config, and that no other pod mounts the
+// stores' password: the others take it from their environment.
+func TestPasswordFilesAreMounted(t *testing.T) {
+	checked := 0
+	for _, dir := range referenceProfiles(t) {
+		res := compileFiles(t, dir)
+		readers := passwordFileReaders(res)
+		for name, o := range manifests(t, res) {
+			if o["kind"] != "StatefulSet" {
+				continue
+			}
+			component := dig(o, "metadata", "labels")["app.kubernetes.io/name"].(string)
+			for _, c := range dig(o, "spec", "template", "spec")["containers"].([]any) {
+				mounted := mountPaths(c.(map[string]any))
+				for _, file := range readers[component] {
+					checked++
+					if !mounted[path.Dir(file)] {
+						t.Errorf("%s: %s reads %s, which container %s does not mount", dir, name, file, c.(map[string]any)["name"])
+					}
+				}
+				if len(readers[component]) == 0 && mounted["/etc/tls-password"] {
+					t.Errorf("%s: %s mounts the stores' password file, which none of its configs reads", dir, name)
+				}
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no reference profile reads a password file: the test proves nothing")
+	}
+}
+
+// passwordFileReaders maps each component to the password files its native
+// configs name.
+func passwordFileReaders(res *compiler.Result) map[string][]string {
+	readers := map[string][]string{}
+	for _, n := range res.Natives {
+		component := strings.Split(n.Path, "/")[2] // <platform>/native/<component>/...
+		for _, s := range n.Settings {
+			if strings.HasSuffix(s.Key, "passwordPath") && !slices.Contains(readers[component], s.Value) {
+				readers[component] = append(readers[component], s.Value)
+			}
+		}
+	}
+	return readers
+}
+
+// mountPaths is the set of a container's mount paths.
+func mountPaths(container map[string]any) map[string]bool {
+	paths := map[string]bool{}
+	for _, m := range container["volumeMounts"].([]any) {
+		paths[m.(map[string]any)["mountPath"].(string)] = true
+	}
+	return paths
 }

@@ -7,18 +7,13 @@ import (
 	"cuelang.org/go/cue"
 )
 
-// secretValue stands, in a decoded Setting, for a value that references a
-// Kubernetes Secret, until placeSecrets replaces it by the placeholder the
-// file's technology expands at run time.
-const secretValue = "\x00secret"
-
 // isSecretRef tells a {secretKeyRef: {...}} value, which only keys the
 // catalog marks secret accept.
 func isSecretRef(v cue.Value) bool {
 	return v.Kind() == cue.StructKind && v.LookupPath(cue.ParsePath("secretKeyRef")).Exists()
 }
 
-// placeSecrets replaces every secret reference among settings by its
+// placeSecrets gives every secret reference among settings its
 // placeholder from the schema's secrets plan (key -> {env, placeholder}):
 // the value never reaches a file. A file whose technology cannot expand a
 // placeholder has no plan, and a reference there is an error at its
@@ -26,7 +21,7 @@ func isSecretRef(v cue.Value) bool {
 func placeSecrets(settings []Setting, plan cue.Value, file string) error {
 	e := &Error{}
 	for i, s := range settings {
-		if s.Value != secretValue {
+		if !s.Secret {
 			continue
 		}
 		placeholder, err := plan.LookupPath(cue.MakePath(cue.Str(s.Key), cue.Str("placeholder"))).String()

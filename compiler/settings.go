@@ -21,6 +21,9 @@ type Setting struct {
 	Deprecated []string
 	// Unchecked is set for a key given under `unchecked`, outside the catalog.
 	Unchecked bool
+	// Secret is set for a value that references a Kubernetes Secret: Value
+	// is then the placeholder the file's technology expands at run time.
+	Secret bool
 }
 
 // Derived tells a value bdconf computed from one a profile set.
@@ -73,7 +76,7 @@ func decodeSetting(key string, v cue.Value) (Setting, error) {
 		// The struct's own position is the catalog's #Secret; its name is
 		// where the reference was written.
 		name := v.LookupPath(cue.ParsePath("secretKeyRef.name"))
-		return Setting{Key: key, Value: secretValue, Origin: position(name.Pos())}, nil
+		return Setting{Key: key, Secret: true, Origin: position(name.Pos())}, nil
 	}
 	value, err := scalarString(v)
 	if err != nil {
