@@ -24,13 +24,32 @@ var profileExtensions = map[string]bool{".cue": true, ".yaml": true, ".yml": tru
 // for every profile file directly inside it, in lexical order. Names keep the
 // paths as given, so errors point where the user looks.
 func ReadFiles(paths ...string) ([]Source, error) {
-	return readAll(osReader{}, paths, filepath.Join)
+	return ProfileReader{}.ReadFiles(paths...)
 }
 
 // ReadFS reads profile files from fsys, with the same directory rule as
 // ReadFiles; paths are slash-separated, as io/fs requires.
 func ReadFS(fsys fs.FS, paths ...string) ([]Source, error) {
-	return readAll(fsReader{fsys}, paths, path.Join)
+	return ProfileReader{}.ReadFS(fsys, paths...)
+}
+
+// ProfileReader reads profiles and tells what it leaves out of a directory.
+// Of a directory's entries it reads only regular files (or links to them)
+// with a profile extension, and no hidden file: an editor's lock or backup
+// (.#platform.yaml), a dotfile, a named pipe or a device is skipped.
+type ProfileReader struct {
+	// Skipped, when set, is told each entry of a directory left out, and why.
+	Skipped func(name, why string)
+}
+
+// ReadFiles is the package's ReadFiles, reporting skipped entries.
+func (pr ProfileReader) ReadFiles(paths ...string) ([]Source, error) {
+	return pr.readAll(osReader{}, paths, filepath.Join)
+}
+
+// ReadFS is the package's ReadFS, reporting skipped entries.
+func (pr ProfileReader) ReadFS(fsys fs.FS, paths ...string) ([]Source, error) {
+	return pr.readAll(fsReader{fsys}, paths, path.Join)
 }
 
 // reader is the part of a file system the profile reader needs.
@@ -40,13 +59,13 @@ type reader interface {
 	readFile(name string) ([]byte, error)
 }
 
-func readAll(r reader, paths []string, join func(...string) string) ([]Source, error) {
+func (pr ProfileReader) readAll(r reader, paths []string, join func(...string) string) ([]Source, error) {
 	if len(paths) == 0 {
 		return nil, fmt.Errorf("no profile given")
 	}
 	var sources []Source
 	for _, p := range paths {
-		names, err := expand(r, p, join)
+		names, err := pr.expand(r, p, join)
 		if err != nil {
 			return nil, err
 		}
@@ -62,13 +81,17 @@ func readAll(r reader, paths []string, join func(...string) string) ([]Source, e
 }
 
 // expand returns the profile files p stands for: p itself, or the profile
-// files of directory p.
-func expand(r reader, p string, join func(...string) string) ([]string, error) {
+// files of directory p. A named file must be a regular file: reading a pipe
+// or a device could block forever.
+func (pr ProfileReader) expand(r reader, p string, join func(...string) string) ([]string, error) {
 	info, err := r.stat(p)
 	if err != nil {
 		return nil, fmt.Errorf("%s: cannot read profile: %w", p, unwrapPathError(err))
 	}
 	if !info.IsDir() {
+		if !info.Mode().IsRegular() {
+			return nil, fmt.Errorf("%s: cannot read profile: not a regular file (%s)", p, fileKind(info.Mode()))
+		}
 		return []string{p}, nil
 	}
 	entries, err := r.readDir(p)
@@ -77,15 +100,51 @@ func expand(r reader, p string, join func(...string) string) ([]string, error) {
 	}
 	var names []string
 	for _, e := range entries {
-		if !e.IsDir() && profileExtensions[strings.ToLower(path.Ext(e.Name()))] {
-			names = append(names, join(p, e.Name()))
+		name := join(p, e.Name())
+		if why := pr.skipReason(r, name, e); why != "" {
+			if pr.Skipped != nil && !e.IsDir() {
+				pr.Skipped(name, why)
+			}
+			continue
 		}
+		names = append(names, name)
 	}
 	if len(names) == 0 {
 		return nil, fmt.Errorf("%s: directory holds no profile file (.cue, .yaml, .yml, .json)", p)
 	}
 	sort.Strings(names)
 	return names, nil
+}
+
+// skipReason says why a directory entry is not a profile, or "" if it is.
+func (ProfileReader) skipReason(r reader, name string, e fs.DirEntry) string {
+	switch {
+	case e.IsDir():
+		return "a directory"
+	case strings.HasPrefix(e.Name(), ".") || strings.HasPrefix(e.Name(), "#"):
+		return "a hidden or editor file"
+	case !profileExtensions[strings.ToLower(path.Ext(e.Name()))]:
+		return "not a profile extension (.cue, .yaml, .yml, .json)"
+	}
+	// A link is followed; one that cannot be is kept, for reading it to
+	// report the error.
+	if info, err := r.stat(name); err == nil && !info.Mode().IsRegular() {
+		return "not a regular file (" + fileKind(info.Mode()) + ")"
+	}
+	return ""
+}
+
+// fileKind names the type of a file that is not regular.
+func fileKind(mode fs.FileMode) string {
+	switch {
+	case mode&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case mode&fs.ModeSocket != 0:
+		return "a socket"
+	case mode&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return mode.Type().String()
 }
 
 // unwrapPathError drops the operation and path of a *fs.PathError, which the

@@ -2,6 +2,7 @@ package compiler_test
 
 import (
 	"context"
+	"io/fs"
 	"testing"
 	"testing/fstest"
 
@@ -48,5 +49,34 @@ func TestReadFSErrorsNameThePath(t *testing.T) {
 		if err == nil || err.Error() != want {
 			t.Errorf("ReadFS(%q) error = %v, want %q", path, err, want)
 		}
+	}
+}
+
+func TestProfileReaderSkipsWhatIsNoProfile(t *testing.T) {
+	fsys := fstest.MapFS{
+		"p/platform.yaml":   {Data: []byte("name: x\n")},
+		"p/.#platform.yaml": {Data: []byte("name: [\n")}, // an editor's lock
+		"p/#platform.yaml#": {Data: []byte("name: [\n")}, // an editor's autosave
+		"p/.hidden.cue":     {Data: []byte("name: [\n")},
+		"p/fifo.yaml":       {Mode: fs.ModeNamedPipe},
+		"p/sub/more.yaml":   {Data: []byte("name: [\n")},
+	}
+	skipped := map[string]string{}
+	reader := compiler.ProfileReader{Skipped: func(name, why string) { skipped[name] = why }}
+	sources, err := reader.ReadFS(fsys, "p")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sources) != 1 || sources[0].Name != "p/platform.yaml" {
+		t.Errorf("sources = %v, want p/platform.yaml only", sources)
+	}
+	want := map[string]string{
+		"p/.#platform.yaml": "a hidden or editor file",
+		"p/#platform.yaml#": "a hidden or editor file",
+		"p/.hidden.cue":     "a hidden or editor file",
+		"p/fifo.yaml":       "not a regular file (a named pipe)",
+	}
+	if diff := cmp.Diff(want, skipped); diff != "" {
+		t.Errorf("skipped (-want +got):\n%s", diff)
 	}
 }

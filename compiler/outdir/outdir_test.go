@@ -65,7 +65,7 @@ func seed(t *testing.T, dir string, files map[string]string) {
 func TestWriteReplacesOnlyThePlatformTree(t *testing.T) {
 	dir := t.TempDir()
 	seed(t, dir, map[string]string{"p/stale.yaml": "old", "other/keep.yaml": "mine"})
-	if err := outdir.Write(dir, result(map[string]string{"p/native/a.cfg": "a=1\n"})); err != nil {
+	if err := outdir.Write(dir, result(map[string]string{"p/native/a.cfg": "a=1\n"}), outdir.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	want := map[string]string{"p/native/a.cfg": "a=1\n", "other/keep.yaml": "mine"}
@@ -80,7 +80,7 @@ func TestWriteFailureLeavesDirAsItWas(t *testing.T) {
 	seed(t, dir, before)
 	// A file and a directory of the same name cannot both be written.
 	bad := result(map[string]string{"p/x": "file", "p/x/y": "under a file"})
-	if err := outdir.Write(dir, bad); err == nil {
+	if err := outdir.Write(dir, bad, outdir.Options{}); err == nil {
 		t.Fatal("Write succeeded, want an error")
 	}
 	if diff := cmp.Diff(before, tree(t, dir)); diff != "" {
@@ -108,7 +108,7 @@ func TestCheckReportsEveryDifference(t *testing.T) {
 func TestCheckIsEmptyWhenUpToDate(t *testing.T) {
 	dir := t.TempDir()
 	res := result(map[string]string{"p/a": "1\n"})
-	if err := outdir.Write(dir, res); err != nil {
+	if err := outdir.Write(dir, res, outdir.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	if diff, err := outdir.Check(dir, res); err != nil || diff != "" {

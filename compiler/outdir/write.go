@@ -13,32 +13,76 @@ import (
 	"github.com/bdconf/bdconf/compiler"
 )
 
-// Write replaces dir/<platform> with exactly the files of res. The new tree is
-// written beside the old one and swapped in with renames, so on any error the
-// old tree is left as it was.
-func Write(dir string, res *compiler.Result) (err error) {
+// Options says how to write.
+type Options struct {
+	// Keep lists paths that Write must never replace, remove or write into:
+	// the profiles the result was compiled from. A platform tree that is,
+	// holds or lies inside one of them is refused.
+	Keep []string
+	// Waiting, when set, is called once if another Write holds the same
+	// output directory; Write then waits for it to finish.
+	Waiting func(dir string)
+}
+
+// Write replaces dir/<platform> with exactly the files of res, in one atomic
+// step: the new tree is written and synced beside the old one, then the two
+// are exchanged, so a reader, a crash or a kill at any moment finds either
+// the old tree or the new one, never a mix or none. On any error the old
+// tree is left as it was. Concurrent Writes into one directory run one
+// after the other.
+func Write(dir string, res *compiler.Result, opts Options) error {
+	target := filepath.Join(dir, res.Platform)
+	if err := refuseOverlap(target, opts.Keep); err != nil {
+		return err
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	staging, err := os.MkdirTemp(dir, "."+res.Platform+".new-")
+	unlock, err := lock(dir, opts.Waiting)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	if err := removeStaleStaging(dir, res.Platform); err != nil {
+		return err
+	}
+	return replace(dir, target, res)
+}
+
+// replace writes res into a fresh staging directory beside target and swaps
+// it in; the staging directory, then holding the old tree, is removed.
+func replace(dir, target string, res *compiler.Result) (err error) {
+	staging, err := os.MkdirTemp(dir, stagingPrefix(res.Platform))
 	if err != nil {
 		return err
 	}
 	defer func() {
-		if err != nil {
-			os.RemoveAll(staging)
+		if removeErr := os.RemoveAll(staging); err == nil && removeErr != nil {
+			err = fmt.Errorf("removing %s: %w", staging, removeErr)
 		}
 	}()
-	if err := writeFiles(staging, res); err != nil {
+	fresh := filepath.Join(staging, res.Platform)
+	if err := writeFiles(fresh, res); err != nil {
 		return err
 	}
-	return swap(filepath.Join(dir, res.Platform), filepath.Join(staging, res.Platform))
+	if err := syncTree(fresh); err != nil {
+		return err
+	}
+	if err := exchange(fresh, target); err != nil {
+		return fmt.Errorf("replacing %s: %w", target, err)
+	}
+	return syncDir(dir)
 }
 
-// writeFiles writes every file of res under root.
+// writeFiles writes every file of res under root, which holds the
+// platform's tree: Result paths start with the platform name.
 func writeFiles(root string, res *compiler.Result) error {
+	base := filepath.Dir(root)
+	if err := os.MkdirAll(root, 0o755); err != nil {
+		return err
+	}
 	for _, f := range res.Files {
-		target := filepath.Join(root, filepath.FromSlash(f.Path))
+		target := filepath.Join(base, filepath.FromSlash(f.Path))
 		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
 			return err
 		}
@@ -47,26 +91,4 @@ func writeFiles(root string, res *compiler.Result) error {
 		}
 	}
 	return nil
-}
-
-// swap puts fresh where target is, moving the old target aside first and
-// restoring it if the final rename fails.
-func swap(target, fresh string) error {
-	staging := filepath.Dir(fresh)
-	old := filepath.Join(staging, "old")
-	hadOld := true
-	if err := os.Rename(target, old); os.IsNotExist(err) {
-		hadOld = false
-	} else if err != nil {
-		return fmt.Errorf("moving %s aside: %w", target, err)
-	}
-	if err := os.Rename(fresh, target); err != nil {
-		if hadOld {
-			if restoreErr := os.Rename(old, target); restoreErr != nil {
-				return fmt.Errorf("replacing %s: %v; the previous output is kept at %s", target, err, old)
-			}
-		}
-		return fmt.Errorf("replacing %s: %w", target, err)
-	}
-	return os.RemoveAll(staging)
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 
@@ -25,7 +26,10 @@ With --check, build writes nothing: it prints a unified diff and exits 1
 when DIR/<platform> differs from what build would write.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			res, err := compileProfiles(cmd.Context(), cmd.ErrOrStderr(), args)
+			if dir == "-" {
+				return errors.New("-o - (standard output) is not supported: name an output directory")
+			}
+			res, err := compileProfiles(cmd, args)
 			if err != nil {
 				return err
 			}
@@ -33,7 +37,10 @@ when DIR/<platform> differs from what build would write.`,
 			if check {
 				return checkOutput(cmd, dir, res, args)
 			}
-			if err := outdir.Write(dir, res); err != nil {
+			opts := outdir.Options{Keep: args, Waiting: func(held string) {
+				fmt.Fprintf(cmd.ErrOrStderr(), "bdconf: waiting for another build writing into %s\n", held)
+			}}
+			if err := outdir.Write(dir, res, opts); err != nil {
 				return fail(fmt.Errorf("bdconf: writing %s: %w", target, err))
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "wrote %d files to %s\n", len(res.Files), target)

@@ -1,22 +1,28 @@
 package cli
 
 import (
-	"context"
 	"fmt"
-	"io"
 	"strings"
+
+	"github.com/spf13/cobra"
 
 	"github.com/bdconf/bdconf/compiler"
 )
 
 // compileProfiles reads the profiles from disk and compiles them, printing
-// warnings to stderr; any error is a failure of the command's work.
-func compileProfiles(ctx context.Context, stderr io.Writer, paths []string) (*compiler.Result, error) {
-	sources, err := compiler.ReadFiles(paths...)
+// warnings to stderr, and with --verbose the directory entries it skipped;
+// any error is a failure of the command's work.
+func compileProfiles(cmd *cobra.Command, paths []string) (*compiler.Result, error) {
+	stderr := cmd.ErrOrStderr()
+	reader := compiler.ProfileReader{}
+	if verbose, _ := cmd.Flags().GetBool("verbose"); verbose {
+		reader.Skipped = func(name, why string) { fmt.Fprintf(stderr, "bdconf: skipped %s: %s\n", name, why) }
+	}
+	sources, err := reader.ReadFiles(paths...)
 	if err != nil {
 		return nil, fail(err)
 	}
-	res, err := compiler.Compile(ctx, compiler.Options{Sources: sources})
+	res, err := compiler.Compile(cmd.Context(), compiler.Options{Sources: sources})
 	if err != nil {
 		return nil, fail(err)
 	}

@@ -39,7 +39,7 @@ or the schema line from which bdconf derived it.`,
 			if len(profiles) == 0 {
 				return nil
 			}
-			res, err := compileProfiles(cmd.Context(), cmd.ErrOrStderr(), profiles)
+			res, err := compileProfiles(cmd, profiles)
 			if err != nil {
 				return err
 			}

@@ -20,7 +20,7 @@ the principals and the keytab Secrets. build writes the same bytes to
 <platform>/kerberos.json.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			res, err := compileProfiles(cmd.Context(), cmd.ErrOrStderr(), args)
+			res, err := compileProfiles(cmd, args)
 			if err != nil {
 				return err
 			}

@@ -60,6 +60,7 @@ each technology and the Kubernetes objects that run them.`,
 	}
 	root.SetOut(stdout)
 	root.SetErr(stderr)
+	root.PersistentFlags().BoolP("verbose", "v", false, "say which entries of a profile directory are skipped, and why")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return err })
 	root.AddCommand(newBuildCmd(), newVetCmd(), newSchemaCmd(), newExplainCmd(), newKerberosCmd())
 	return root

@@ -12,7 +12,7 @@ func newVetCmd() *cobra.Command {
 with its file, line and column, and writes nothing.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			_, err := compileProfiles(cmd.Context(), cmd.ErrOrStderr(), args)
+			_, err := compileProfiles(cmd, args)
 			return err
 		},
 	}
