@@ -70,8 +70,10 @@ type File struct {
 }
 
 // Compile validates the profiles and renders the platform they describe.
-// Invalid input yields an *Error listing every problem at its position.
-func Compile(ctx context.Context, opts Options) (*Result, error) {
+// Invalid input yields an *Error listing every problem at its position; a
+// failure of bdconf itself, an *InternalError.
+func Compile(ctx context.Context, opts Options) (_ *Result, err error) {
+	defer recoverInternal(&err, opts.Sources)
 	if len(opts.Sources) == 0 {
 		return nil, errors.New("no profile given")
 	}
@@ -105,7 +107,8 @@ func Compile(ctx context.Context, opts Options) (*Result, error) {
 // it returns the unified platform and the profiles alone.
 func evaluate(ctx *cue.Context, sources []Source) (platform, profile cue.Value, err error) {
 	profile, err = buildProfile(ctx, sources)
-	if errors.Is(err, errUnsupportedType) {
+	var internal *InternalError
+	if errors.Is(err, errUnsupportedType) || errors.As(err, &internal) {
 		return cue.Value{}, cue.Value{}, err
 	} else if err != nil {
 		return cue.Value{}, cue.Value{}, newError(err, cue.Value{}, cue.Value{}, sources)

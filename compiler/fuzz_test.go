@@ -3,6 +3,7 @@ package compiler_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/bdconf/bdconf/compiler"
@@ -20,6 +21,17 @@ func FuzzCompileErrorsArePositioned(f *testing.F) {
 		"- a\n",
 		"name: x\nhdfs:\n  datanode: [\n",
 		"{}",
+		// Hostile text: line breaks CUE's YAML decoder once panicked on,
+		// ambiguous breaks, other encodings, duplicate and deep keys.
+		"\r\r0\r\r",
+		"name: x\r\nzookeeper: {}\r\n",
+		"name: x\u0085zookeeper: {}\n",
+		"name: x\n\u2028\n",
+		"\xff\xfen\x00",
+		"\xef\xbb\xbfname: x\n",
+		"name: x\nname: y\n",
+		"# only a comment\n",
+		"a: " + strings.Repeat("[", 300) + strings.Repeat("]", 300) + "\n",
 	} {
 		f.Add(seed)
 	}

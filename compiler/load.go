@@ -11,6 +11,7 @@ import (
 	cueerrors "cuelang.org/go/cue/errors"
 	"cuelang.org/go/cue/load"
 	"cuelang.org/go/cue/parser"
+	"cuelang.org/go/cue/token"
 	"cuelang.org/go/encoding/json"
 	"cuelang.org/go/encoding/yaml"
 
@@ -43,8 +44,12 @@ func loadSchema(ctx *cue.Context, components []string) (cue.Value, error) {
 var errUnsupportedType = errors.New("unsupported profile file type (want .cue, .yaml, .yml or .json)")
 
 // parseProfile turns one source file into a CUE file, keeping its name in
-// every position.
-func parseProfile(src Source) (*ast.File, error) {
+// every position. A parser's panic is an *InternalError naming the file.
+func parseProfile(src Source) (_ *ast.File, err error) {
+	defer recoverInternal(&err, []Source{src})
+	if src.Data, err = profileText(src); err != nil {
+		return nil, err
+	}
 	switch strings.ToLower(path.Ext(src.Name)) {
 	case ".cue":
 		return parseCUE(src)
@@ -68,16 +73,23 @@ func parseCUE(src Source) (*ast.File, error) {
 }
 
 func parseYAML(src Source) (*ast.File, error) {
-	f, err := yaml.Extract(src.Name, src.Data)
+	data, err := normalizeLineEndings(src.Name, src.Data)
+	if err != nil {
+		return nil, err
+	}
+	f, err := yaml.Extract(src.Name, data)
 	if err != nil {
 		return nil, err
 	}
 	if len(f.Decls) == 1 {
 		if embed, notMapping := f.Decls[0].(*ast.EmbedDecl); notMapping {
+			if isEmptyDocument(embed.Expr) { // only comments: an empty layer
+				return &ast.File{Filename: src.Name}, nil
+			}
 			return nil, cueerrors.Newf(embed.Pos(), "a profile is one YAML document holding a mapping")
 		}
 	}
-	return f, nil
+	return f, refuseDuplicateKeys(f.Decls)
 }
 
 func parseJSON(src Source) (*ast.File, error) {
@@ -89,7 +101,22 @@ func parseJSON(src Source) (*ast.File, error) {
 	if !ok {
 		return nil, cueerrors.Newf(expr.Pos(), "a profile is a JSON object")
 	}
-	return &ast.File{Filename: src.Name, Decls: s.Elts}, nil
+	return &ast.File{Filename: src.Name, Decls: s.Elts}, refuseDuplicateKeys(s.Elts)
+}
+
+// isEmptyDocument tells what CUE's YAML decoder makes of a document with
+// no content, only comments or nothing: *null | _.
+func isEmptyDocument(e ast.Expr) bool {
+	or, ok := e.(*ast.BinaryExpr)
+	if !ok || or.Op != token.OR {
+		return false
+	}
+	def, ok := or.X.(*ast.UnaryExpr)
+	if !ok || def.Op != token.MUL {
+		return false
+	}
+	lit, ok := def.X.(*ast.BasicLit)
+	return ok && lit.Kind == token.NULL
 }
 
 // buildProfile unifies every source into one value, before the schema applies.

@@ -9,6 +9,8 @@ import (
 	"os"
 
 	"github.com/spf13/cobra"
+
+	"github.com/bdconf/bdconf/compiler"
 )
 
 // Exit codes of bdconf.
@@ -16,6 +18,7 @@ const (
 	exitOK    = 0
 	exitFail  = 1 // invalid input or stale output
 	exitUsage = 2 // bad command line
+	exitBug   = 3 // a failure of bdconf itself (compiler.InternalError)
 )
 
 // failure is an error a command's work returned, as opposed to a usage error.
@@ -38,6 +41,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	cmd, err := root.ExecuteC()
 	if err == nil {
 		return exitOK
+	}
+	var internal *compiler.InternalError
+	if errors.As(err, &internal) {
+		fmt.Fprintf(stderr, "bdconf: %v\n%s", internal, internal.Stack)
+		return exitBug
 	}
 	var f *failure
 	if errors.As(err, &f) {
