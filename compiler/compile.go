@@ -88,6 +88,12 @@ func Compile(ctx context.Context, opts Options) (_ *Result, err error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := checkObjectNames(p.platform, p.objects, profile, opts.Sources); err != nil {
+		return nil, err
+	}
+	if err := checkResources(platform, p.objects, profile, opts.Sources); err != nil {
+		return nil, err
+	}
 	if err := checkPortClashes(p.objects, profile, opts.Sources); err != nil {
 		return nil, err
 	}

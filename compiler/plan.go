@@ -17,6 +17,7 @@ import (
 // plan is the schema's #out decoded: what to render, before rendering.
 type plan struct {
 	platform   string
+	namespace  string
 	files      map[string]nativeFile    // native path -> content
 	configMaps map[string]configMapPlan // ConfigMap name -> content
 	objects    []object
@@ -46,6 +47,9 @@ type object = map[string]any
 func decodePlan(out cue.Value) (*plan, error) {
 	p := &plan{files: map[string]nativeFile{}, configMaps: map[string]configMapPlan{}}
 	if err := out.LookupPath(cue.ParsePath("platform")).Decode(&p.platform); err != nil {
+		return nil, err
+	}
+	if err := out.LookupPath(cue.ParsePath("namespace")).Decode(&p.namespace); err != nil {
 		return nil, err
 	}
 	if err := p.addObjects(out.LookupPath(cue.ParsePath("objects"))); err != nil {

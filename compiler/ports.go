@@ -55,9 +55,7 @@ func servicePortClashes(service object) []portClash {
 
 // diagnostic places the clash on whichever of the two ports the profile set.
 func (c portClash) diagnostic(service object, profile cue.Value, sources []Source) Diagnostic {
-	labels, _ := service["metadata"].(map[string]any)["labels"].(map[string]any)
-	component, _ := labels["app.kubernetes.io/name"].(string)
-	role, _ := labels["app.kubernetes.io/component"].(string)
+	component, role := roleOf(service)
 	files := sourceNames(sources)
 	for _, pair := range [][2]string{{c.name, c.other}, {c.other, c.name}} {
 		path := []string{component, role, "ports", pair[0]}

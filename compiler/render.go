@@ -125,19 +125,9 @@ func buildConfigMap(name string, p *plan, natives map[string][]byte) (object, er
 	return object{
 		"apiVersion": "v1",
 		"kind":       "ConfigMap",
-		"metadata":   map[string]any{"name": name, "namespace": namespaceOf(p), "labels": labels},
+		"metadata":   map[string]any{"name": name, "namespace": p.namespace, "labels": labels},
 		"data":       data,
 	}, nil
-}
-
-// namespaceOf is the namespace every object of the plan lives in.
-func namespaceOf(p *plan) string {
-	for _, o := range p.objects {
-		if o["kind"] == "Namespace" {
-			return o["metadata"].(map[string]any)["name"].(string)
-		}
-	}
-	return p.platform
 }
 
 // stampChecksums annotates each pod template with the digest of the
