@@ -20,6 +20,9 @@ type Options struct {
 	// Sources are the profile files, unified together: layers that set the
 	// same key must agree.
 	Sources []Source
+	// MaxInputBytes bounds the profiles' total size; 0 means
+	// DefaultMaxInputBytes. Evaluation time is bounded by Compile's context.
+	MaxInputBytes int
 }
 
 // Result is everything a build writes, in a stable order.
@@ -71,12 +74,21 @@ type File struct {
 
 // Compile validates the profiles and renders the platform they describe.
 // Invalid input yields an *Error listing every problem at its position; a
-// failure of bdconf itself, an *InternalError.
-func Compile(ctx context.Context, opts Options) (_ *Result, err error) {
-	defer recoverInternal(&err, opts.Sources)
+// failure of bdconf itself, an *InternalError. Compile returns when ctx is
+// done, with a *LimitError (see withContext for what keeps running).
+func Compile(ctx context.Context, opts Options) (*Result, error) {
 	if len(opts.Sources) == 0 {
 		return nil, errors.New("no profile given")
 	}
+	if err := checkInputSize(opts); err != nil {
+		return nil, err
+	}
+	return withContext(ctx, func() (*Result, error) { return compile(ctx, opts) })
+}
+
+// compile is Compile's work, in one goroutine.
+func compile(ctx context.Context, opts Options) (_ *Result, err error) {
+	defer recoverInternal(&err, opts.Sources)
 	platform, profile, err := evaluate(cuecontext.New(), opts.Sources)
 	if err != nil {
 		return nil, err

@@ -40,6 +40,9 @@ func ReadFS(fsys fs.FS, paths ...string) ([]Source, error) {
 type ProfileReader struct {
 	// Skipped, when set, is told each entry of a directory left out, and why.
 	Skipped func(name, why string)
+	// MaxBytes bounds the files' total size, checked before reading them;
+	// 0 means DefaultMaxInputBytes.
+	MaxBytes int
 }
 
 // ReadFiles is the package's ReadFiles, reporting skipped entries.
@@ -64,12 +67,19 @@ func (pr ProfileReader) readAll(r reader, paths []string, join func(...string) s
 		return nil, fmt.Errorf("no profile given")
 	}
 	var sources []Source
+	total := 0
 	for _, p := range paths {
 		names, err := pr.expand(r, p, join)
 		if err != nil {
 			return nil, err
 		}
 		for _, name := range names {
+			if info, err := r.stat(name); err == nil {
+				total += int(info.Size())
+			}
+			if err := sizeWithin(total, pr.MaxBytes); err != nil {
+				return nil, fmt.Errorf("%s: %w", name, err)
+			}
 			data, err := r.readFile(name)
 			if err != nil {
 				return nil, fmt.Errorf("%s: cannot read profile: %w", name, unwrapPathError(err))

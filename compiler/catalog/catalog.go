@@ -57,7 +57,7 @@ func Load(fsys fs.FS) ([]Option, error) {
 		}
 		options = append(options, d.options()...)
 	}
-	sort.Slice(options, func(i, j int) bool { return options[i].less(options[j]) })
+	sort.SliceStable(options, func(i, j int) bool { return options[i].less(options[j]) })
 	return options, nil
 }
 
@@ -71,7 +71,15 @@ func (o Option) less(p Option) bool {
 	if o.Pattern != p.Pattern {
 		return !o.Pattern
 	}
-	return o.Key < p.Key
+	if o.Key != p.Key {
+		return o.Key < p.Key
+	}
+	// One key in several sections or catalogs of a file (krb5.conf's
+	// sections, Trino's connectors) differs by type or source.
+	if o.Type != p.Type {
+		return o.Type < p.Type
+	}
+	return o.Source < p.Source
 }
 
 // Matches tells whether key is this option: the same key, or a key of the

@@ -114,3 +114,25 @@ func TestEmbeddedCatalogs(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadIsDeterministic: `bdconf schema` prints what Load returns, and
+// one key may appear in several sections or catalogs of a file.
+func TestLoadIsDeterministic(t *testing.T) {
+	first, err := catalog.Load(schema.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 5 {
+		again, err := catalog.Load(schema.FS)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(first, again, cmp.Comparer(func(a, b catalog.Option) bool {
+			ja, _ := json.Marshal(a)
+			jb, _ := json.Marshal(b)
+			return string(ja) == string(jb)
+		})); diff != "" {
+			t.Fatalf("two loads differ (-first +again):\n%s", diff)
+		}
+	}
+}

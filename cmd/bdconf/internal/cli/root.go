@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -68,7 +69,10 @@ each technology and the Kubernetes objects that run them.`,
 	}
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	root.PersistentFlags().BoolP("verbose", "v", false, "say which entries of a profile directory are skipped, and why")
+	flags := root.PersistentFlags()
+	flags.BoolP("verbose", "v", false, "say which entries of a profile directory are skipped, and why")
+	flags.Duration("timeout", 10*time.Second, "stop evaluating the profiles after this long")
+	flags.Int("max-input-bytes", compiler.DefaultMaxInputBytes, "refuse profiles larger than this in total")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return err })
 	root.AddCommand(newBuildCmd(), newVetCmd(), newSchemaCmd(), newExplainCmd(), newKerberosCmd())
 	return root
