@@ -7,6 +7,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -14,6 +15,7 @@ import (
 
 	"sigs.k8s.io/yaml"
 
+	"github.com/bdconf/bdconf/compiler"
 	"github.com/bdconf/bdconf/compiler/internal/kubetest"
 )
 
@@ -372,4 +374,53 @@ func checkCertificateCRD(t *testing.T, c *kubetest.Client) {
 	kubetest.SetField(body, []any{"typo.example"}, "spec", "dnsName")
 	_, err := c.DryRunApply(t.Context(), newObject(t, "Certificate with spec.dnsName", body))
 	requireRefusal(t, err, "field not declared in schema", "unknown field")
+}
+
+// TestAPIServerLongestNames proves the name limits bdconf enforces are the
+// API server's: prod-secure (the most objects, the longest names) with the
+// longest platform name bdconf accepts is admitted, pods and revision labels
+// included, and one character more is refused by bdconf itself.
+func TestAPIServerLongestNames(t *testing.T) {
+	bin := kubetest.RequireBinaries(t)
+	profile := readFile(t, "../profiles/prod-secure/platform.yaml")
+	longest, refused := longestAcceptedName(t, profile)
+	if !strings.Contains(refused.Error(), "too long: bdconf would name a") {
+		t.Errorf("one character more: %v, want bdconf's name error", refused)
+	}
+	c := kubetest.Start(t, bin)
+	var objects []kubetest.Object
+	for _, f := range longest.Files {
+		if dir, name := filepath.Split(f.Path); strings.HasSuffix(dir, "/kubernetes/") && name != "kustomization.yaml" {
+			o, err := kubetest.ParseObject(f.Path, f.Data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			objects = append(objects, o)
+		}
+	}
+	t.Logf("platform name of %d characters: %d objects", len(longest.Platform), len(objects))
+	checkPlatform(t, c, objects)
+}
+
+// longestAcceptedName compiles profile under ever shorter platform names
+// from 63 characters and returns the first result bdconf accepts and the
+// error of the name one character longer.
+func longestAcceptedName(t *testing.T, profile []byte) (*compiler.Result, error) {
+	t.Helper()
+	nameLine := regexp.MustCompile(`(?m)^name: .*$`)
+	var refused error
+	for n := 63; n > 0; n-- {
+		name := strings.Repeat("n", n)
+		sources := []compiler.Source{{Name: "platform.yaml", Data: nameLine.ReplaceAll(profile, []byte("name: "+name))}}
+		res, err := compiler.Compile(t.Context(), compiler.Options{Sources: sources})
+		if err == nil {
+			if refused == nil {
+				t.Fatal("a 63-character platform name was accepted: no name limit was reached")
+			}
+			return res, refused
+		}
+		refused = err
+	}
+	t.Fatalf("no platform name is accepted: %v", refused)
+	return nil, nil
 }

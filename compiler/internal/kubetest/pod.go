@@ -5,6 +5,7 @@ package kubetest
 import (
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // workloadKinds are the kinds whose spec.template becomes Pods.
@@ -43,6 +44,9 @@ func statefulSetPod(meta, spec, podSpec map[string]any) {
 	labels := child(meta, "labels")
 	labels["statefulset.kubernetes.io/pod-name"] = name
 	labels["apps.kubernetes.io/pod-index"] = "0"
+	// The controller labels each pod with its revision: the StatefulSet's
+	// name and a hash of up to 10 characters.
+	labels["controller-revision-hash"] = strings.TrimSuffix(name, "-0") + "-5d8f7b9c6f"
 	meta["labels"] = labels
 	podSpec["hostname"] = name
 	if service, ok := spec["serviceName"].(string); ok {
