@@ -79,7 +79,7 @@ func parseYAML(src Source) (*ast.File, error) {
 	}
 	f, err := yaml.Extract(src.Name, data)
 	if err != nil {
-		return nil, err
+		return nil, placeYAMLError(src.Name, data, err)
 	}
 	if len(f.Decls) == 1 {
 		if embed, notMapping := f.Decls[0].(*ast.EmbedDecl); notMapping {
