@@ -236,6 +236,35 @@ func TestZooKeeperMyidFromOrdinal(t *testing.T) {
 	}
 }
 
+// TestZooKeeperObserverIdsFollowTheServers: an observer's myid comes after
+// the servers' ids, and is the N of a server.N line that names the
+// observer's host as an observer, in the servers' zoo.cfg and in the
+// observers' own, which says peerType=observer.
+func TestZooKeeperObserverIdsFollowTheServers(t *testing.T) {
+	res := compileFiles(t, "../profiles/prod-secure")
+	script := startScript(t, res, "prod-secure/kubernetes/statefulset-prod-secure-zookeeper-observer.yaml", "observer")
+	p := newPod(t)
+	if err := os.MkdirAll(filepath.Join(p.root, "data"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	p.fake("zkServer.sh", "")
+	if calls, code := p.run(script, "prod-secure-zookeeper-observer-1"); code != 0 || len(calls) != 1 {
+		t.Fatalf("exit %d, calls %q", code, calls)
+	}
+	myid, _ := os.ReadFile(filepath.Join(p.root, "data/myid"))
+	settings := nativeSettings(res)
+	servers, observers := settings["zookeeper/zoo.cfg"], settings["zookeeper/observer/zoo.cfg"]
+	key := "server." + strings.TrimSpace(string(myid))
+	for file, cfg := range map[string]map[string]string{"servers'": servers, "observers'": observers} {
+		if line := cfg[key]; !strings.HasPrefix(line, "prod-secure-zookeeper-observer-1.") || !strings.Contains(line, ":observer") {
+			t.Errorf("myid %q: the %s zoo.cfg has %s=%q, want the observer's host as an observer", myid, file, key, line)
+		}
+	}
+	if observers["peerType"] != "observer" || servers["peerType"] != "" {
+		t.Errorf("peerType: observers %q, servers %q; want observer, unset", observers["peerType"], servers["peerType"])
+	}
+}
+
 // TestZooKeeperMovesItsTransactionLog: with a transaction log volume, a
 // server whose dataDir still holds transaction logs (written before the
 // volume existed) moves them there before it starts, since ZooKeeper
