@@ -54,10 +54,13 @@ type connection struct {
 // DataNode's, announced by registration). No port number is written here:
 // every number comes from the native files.
 var connections = []connection{
-	// ZooKeeper servers reach each other's quorum and election ports;
-	// clients reach every server's client port.
-	{[]string{"zookeeper-server"}, "zookeeper/zoo.cfg", zooKeeperServers(quorumAndElection)},
-	{[]string{clientRole}, "zookeeper/zoo.cfg", zooKeeperServers(clientPort)},
+	// ZooKeeper servers and observers reach the voting servers' quorum and
+	// election ports; a voting server answers an observer's election
+	// notification on a connection of its own, to the observer's election
+	// port (QuorumCnxManager.toSend); clients reach every member's client port.
+	{[]string{"zookeeper-server", "zookeeper-observer"}, "zookeeper/zoo.cfg", zooKeeperServers("participant", quorumAndElection)},
+	{[]string{"zookeeper-server"}, "zookeeper/zoo.cfg", zooKeeperServers("observer", election)},
+	{[]string{clientRole}, "zookeeper/zoo.cfg", zooKeeperServers("", clientPort)},
 	// The ZKFC beside each HA NameNode holds the failover lock in ZooKeeper.
 	{[]string{"hdfs-namenode"}, "hdfs/core-site.xml", addresses(`^ha\.zookeeper\.quorum$`)},
 	// Clients reach the NameNodes' RPC and HTTP ports; NameNodes exchange
@@ -127,10 +130,11 @@ func listening(role, key string) func(map[string]string) []target {
 }
 
 // zooKeeperServers reads the server.N lines of zoo.cfg
-// (host:quorum:election;client), keeping the ports ports picks. With TLS
-// the lines carry no client port (it would open a plaintext one): the
-// servers listen on secureClientPort.
-func zooKeeperServers(ports func(quorum, election, client string) []string) func(map[string]string) []target {
+// (host:quorum:election[:type];client) of members of peerType
+// (participant, the default, or observer; "" for all), keeping the ports
+// ports picks. With TLS the lines carry no client port (it would open a
+// plaintext one): the servers listen on secureClientPort.
+func zooKeeperServers(peerType string, ports func(quorum, election, client string) []string) func(map[string]string) []target {
 	server := regexp.MustCompile(`^server\.[0-9]+$`)
 	return func(settings map[string]string) []target {
 		var targets []target
@@ -143,6 +147,9 @@ func zooKeeperServers(ports func(quorum, election, client string) []string) func
 				client = settings["secureClientPort"]
 			}
 			f := strings.Split(address, ":")
+			if lineType := append(f, "participant")[3]; peerType != "" && lineType != peerType {
+				continue
+			}
 			for _, p := range ports(f[1], f[2], client) {
 				targets = append(targets, target{host: f[0], port: atoi(p)})
 			}
@@ -153,6 +160,9 @@ func zooKeeperServers(ports func(quorum, election, client string) []string) func
 
 // quorumAndElection keeps a server's peer ports.
 func quorumAndElection(quorum, election, _ string) []string { return []string{quorum, election} }
+
+// election keeps a server's election port.
+func election(_, election, _ string) []string { return []string{election} }
 
 // clientPort keeps a server's client port.
 func clientPort(_, _, client string) []string { return []string{client} }

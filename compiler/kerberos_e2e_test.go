@@ -33,12 +33,13 @@ const (
 // principal, hdfs-site.xml dfs.*.kerberos.principal and the SPNEGO HTTP
 // principal): component/role -> service names.
 var kerberosServices = map[string][]string{
-	"zookeeper/server": {"zookeeper"},
-	"hdfs/namenode":    {"nn", "HTTP"},
-	"hdfs/journalnode": {"jn", "HTTP"},
-	"hdfs/datanode":    {"dn", "HTTP"},
-	"kafka/controller": {"kafka"},
-	"kafka/broker":     {"kafka"},
+	"zookeeper/server":   {"zookeeper"},
+	"zookeeper/observer": {"zookeeper"},
+	"hdfs/namenode":      {"nn", "HTTP"},
+	"hdfs/journalnode":   {"jn", "HTTP"},
+	"hdfs/datanode":      {"dn", "HTTP"},
+	"kafka/controller":   {"kafka"},
+	"kafka/broker":       {"kafka"},
 }
 
 // TestKerberosDescriptorAgainstMITKDC creates every principal of the

@@ -18,10 +18,11 @@ import (
 )
 
 // networkProfiles are built-in profiles beside the reference ones: without
-// HDFS, HDFS without ZooKeeper, and HA with moved ports, a cluster domain
+// HDFS, ZooKeeper with observers, HDFS without ZooKeeper, and HA with moved ports, a cluster domain
 // and a namespace of its own.
 var networkProfiles = []struct{ name, yaml string }{
 	{"zookeeper-kafka", "name: zk\nzookeeper: {server: {replicas: 3}}\nkafka: {controller: {replicas: 3}, broker: {replicas: 2}}\n"},
+	{"observers", "name: obs\nzookeeper: {server: {replicas: 3}, observer: {replicas: 2}}\nhdfs: {namenode: {replicas: 2}, datanode: {replicas: 3}}\n"},
 	{"hdfs-alone", "name: solo\nhdfs: {namenode: {replicas: 1}, datanode: {replicas: 3}}\n"},
 	{"moved", `name: moved
 namespace: lake

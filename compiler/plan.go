@@ -142,6 +142,9 @@ func decodeFile(filePath string, v cue.Value) (nativeFile, error) {
 	if err := placeSecrets(f.settings, v.LookupPath(cue.ParsePath("secrets")), path.Base(filePath)); err != nil {
 		return f, err
 	}
+	if f.settings, err = applyMerged(f.settings, v.LookupPath(cue.ParsePath("merged"))); err != nil {
+		return f, err
+	}
 	unchecked, err := decodeSettings(v.LookupPath(cue.ParsePath("unchecked")), true)
 	if err != nil {
 		return f, err

@@ -75,7 +75,7 @@ func (p *pod) fake(name, body string) {
 // sandbox root, and returns the logged calls and the exit code.
 func (p *pod) run(script, hostname string) ([]string, int) {
 	p.t.Helper()
-	for _, dir := range []string{"/data/", "/etc/", "/var/run/", "/opt/kafka/bin/"} {
+	for _, dir := range []string{"/data/", "/datalog/", "/etc/", "/var/run/", "/opt/kafka/bin/"} {
 		script = strings.ReplaceAll(script, dir, p.root+dir)
 	}
 	os.Remove(filepath.Join(p.root, "calls.log"))
@@ -233,6 +233,71 @@ func TestZooKeeperMyidFromOrdinal(t *testing.T) {
 	zooCfg, _ := res.File("prod-ha/native/zookeeper/zoo.cfg")
 	if !strings.Contains(string(zooCfg), "\nserver.3=prod-ha-zookeeper-server-2.") {
 		t.Errorf("zoo.cfg has no server.3 line for ordinal 2:\n%s", zooCfg)
+	}
+}
+
+// TestZooKeeperObserverIdsFollowTheServers: an observer's myid comes after
+// the servers' ids, and is the N of a server.N line that names the
+// observer's host as an observer, in the servers' zoo.cfg and in the
+// observers' own, which says peerType=observer.
+func TestZooKeeperObserverIdsFollowTheServers(t *testing.T) {
+	res := compileFiles(t, "../profiles/prod-secure")
+	script := startScript(t, res, "prod-secure/kubernetes/statefulset-prod-secure-zookeeper-observer.yaml", "observer")
+	p := newPod(t)
+	if err := os.MkdirAll(filepath.Join(p.root, "data"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	p.fake("zkServer.sh", "")
+	if calls, code := p.run(script, "prod-secure-zookeeper-observer-1"); code != 0 || len(calls) != 1 {
+		t.Fatalf("exit %d, calls %q", code, calls)
+	}
+	myid, _ := os.ReadFile(filepath.Join(p.root, "data/myid"))
+	settings := nativeSettings(res)
+	servers, observers := settings["zookeeper/zoo.cfg"], settings["zookeeper/observer/zoo.cfg"]
+	key := "server." + strings.TrimSpace(string(myid))
+	for file, cfg := range map[string]map[string]string{"servers'": servers, "observers'": observers} {
+		if line := cfg[key]; !strings.HasPrefix(line, "prod-secure-zookeeper-observer-1.") || !strings.Contains(line, ":observer") {
+			t.Errorf("myid %q: the %s zoo.cfg has %s=%q, want the observer's host as an observer", myid, file, key, line)
+		}
+	}
+	if observers["peerType"] != "observer" || servers["peerType"] != "" {
+		t.Errorf("peerType: observers %q, servers %q; want observer, unset", observers["peerType"], servers["peerType"])
+	}
+}
+
+// TestZooKeeperMovesItsTransactionLog: with a transaction log volume, a
+// server whose dataDir still holds transaction logs (written before the
+// volume existed) moves them there before it starts, since ZooKeeper
+// refuses a dataDir with logs when dataLogDir differs; snapshots stay, and
+// a restart finds nothing to move.
+func TestZooKeeperMovesItsTransactionLog(t *testing.T) {
+	res := compileFiles(t, "../profiles/prod-ha")
+	zooCfg, _ := res.File("prod-ha/native/zookeeper/zoo.cfg")
+	if !strings.Contains(string(zooCfg), "\ndataLogDir=/datalog\n") {
+		t.Fatalf("zoo.cfg has no dataLogDir=/datalog:\n%s", zooCfg)
+	}
+	script := startScript(t, res, "prod-ha/kubernetes/statefulset-prod-ha-zookeeper-server.yaml", "server")
+	p := newPod(t)
+	for _, f := range []string{"data/version-2/log.100000001", "data/version-2/snapshot.0"} {
+		writeFile(t, filepath.Join(p.root, f), []byte("x"))
+	}
+	if err := os.MkdirAll(filepath.Join(p.root, "datalog"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	p.fake("zkServer.sh", "")
+	for _, start := range []string{"first", "restart"} {
+		if calls, code := p.run(script, "prod-ha-zookeeper-server-0"); code != 0 || len(calls) != 1 {
+			t.Fatalf("%s: exit %d, calls %q", start, code, calls)
+		}
+		for f, want := range map[string]bool{
+			"datalog/version-2/log.100000001": true,
+			"data/version-2/log.100000001":    false,
+			"data/version-2/snapshot.0":       true,
+		} {
+			if _, err := os.Stat(filepath.Join(p.root, f)); (err == nil) != want {
+				t.Errorf("%s: %s exists: %v, want %v", start, f, err == nil, want)
+			}
+		}
 	}
 }
 

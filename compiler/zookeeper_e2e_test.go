@@ -43,7 +43,7 @@ func TestZooKeeperEnsembleFailover(t *testing.T) {
 	ports := freePorts(t, 12)
 	servers := make([]*zkServer, 3)
 	for i := range servers {
-		servers[i] = startServer(t, dir, i, remapForOneHost(t, zooCfg, dir, i, ports))
+		servers[i] = startServer(t, dir, i, remapForOneHost(t, zooCfg, dir, i, ports, 3))
 	}
 	leader := waitForLeader(t, servers)
 	zkCli(t, leader.clientPort, "create", "/bdconf-e2e", "written-before-failover")
@@ -58,6 +58,44 @@ func TestZooKeeperEnsembleFailover(t *testing.T) {
 	newLeader := waitForLeader(t, survivors)
 	if out := zkCli(t, newLeader.clientPort, "get", "/bdconf-e2e"); !strings.Contains(out, "written-before-failover") {
 		t.Fatalf("znode lost after failover; zkCli printed:\n%s", out)
+	}
+}
+
+// TestZooKeeperObserverJoins starts three servers and an observer from the
+// zoo.cfg files bdconf emits for each role, remapped for one host as
+// above: the observer joins as an observer (myid 4, after the servers'),
+// the servers still elect a leader among themselves, and a znode written
+// through the leader reads back through the observer.
+func TestZooKeeperObserverJoins(t *testing.T) {
+	requireZooKeeper(t)
+	res, err := compiler.Compile(context.Background(), compiler.Options{Sources: []compiler.Source{{
+		Name: "zk.yaml", Data: []byte("name: e2e\nzookeeper: {server: {replicas: 3}, observer: {replicas: 1}}\n"),
+	}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	ports := freePorts(t, 16)
+	var members []*zkServer
+	for i, file := range []string{"zoo.cfg", "zoo.cfg", "zoo.cfg", "observer/zoo.cfg"} {
+		data, ok := res.File("e2e/native/zookeeper/" + file)
+		if !ok {
+			t.Fatalf("no %s among the output files", file)
+		}
+		members = append(members, startServer(t, dir, i, remapForOneHost(t, string(data), dir, i, ports, 4)))
+	}
+	servers, observer := members[:3], members[3]
+	leader := waitForLeader(t, servers)
+	deadline := time.Now().Add(60 * time.Second)
+	for mode(observer.clientPort) != "observer" {
+		if time.Now().After(deadline) {
+			t.Fatalf("member %d never became an observer (mode %q)", observer.id, mode(observer.clientPort))
+		}
+		time.Sleep(500 * time.Millisecond)
+	}
+	zkCli(t, leader.clientPort, "create", "/bdconf-observed", "written-through-the-leader")
+	if out := zkCli(t, observer.clientPort, "get", "/bdconf-observed"); !strings.Contains(out, "written-through-the-leader") {
+		t.Fatalf("the observer does not serve the znode; zkCli printed:\n%s", out)
 	}
 }
 
@@ -86,13 +124,13 @@ func freePorts(t *testing.T, n int) []int {
 	return ports
 }
 
-// serverLine matches "server.N=<host>\:<quorum>\:<election>;<client>".
-var serverLine = regexp.MustCompile(`(?m)^server\.(\d+)=[^\\]+\\:\d+\\:\d+;\d+$`)
+// serverLine matches "server.N=<host>\:<quorum>\:<election>[\:observer];<client>".
+var serverLine = regexp.MustCompile(`(?m)^server\.(\d+)=[^\\]+\\:\d+\\:\d+(\\:observer)?;\d+$`)
 
-// remapForOneHost rewrites the emitted zoo.cfg for server i of an ensemble
-// on one host. ports holds four ports per server: client, quorum,
-// election, admin.
-func remapForOneHost(t *testing.T, cfg, dir string, i int, ports []int) string {
+// remapForOneHost rewrites the emitted zoo.cfg for member i of an ensemble
+// of members on one host. ports holds four ports per member: client,
+// quorum, election, admin.
+func remapForOneHost(t *testing.T, cfg, dir string, i int, ports []int, members int) string {
 	t.Helper()
 	port := func(server, which int) int { return ports[server*4+which] }
 	replace := func(cfg, key, value string) string {
@@ -105,13 +143,14 @@ func remapForOneHost(t *testing.T, cfg, dir string, i int, ports []int) string {
 	cfg = replace(cfg, "dataDir", filepath.Join(dir, fmt.Sprint(i)))
 	cfg = replace(cfg, "clientPort", fmt.Sprint(port(i, 0)))
 	cfg = replace(cfg, "admin.serverPort", fmt.Sprint(port(i, 3)))
-	if n := len(serverLine.FindAllString(cfg, -1)); n != 3 {
-		t.Fatalf("emitted zoo.cfg has %d server lines, want 3:\n%s", n, cfg)
+	if n := len(serverLine.FindAllString(cfg, -1)); n != members {
+		t.Fatalf("emitted zoo.cfg has %d server lines, want %d:\n%s", n, members, cfg)
 	}
 	return serverLine.ReplaceAllStringFunc(cfg, func(line string) string {
 		var n int
 		fmt.Sscanf(line, "server.%d=", &n)
-		return fmt.Sprintf(`server.%d=127.0.0.1\:%d\:%d;%d`, n, port(n-1, 1), port(n-1, 2), port(n-1, 0))
+		observer := serverLine.FindStringSubmatch(line)[2]
+		return fmt.Sprintf(`server.%d=127.0.0.1\:%d\:%d%s;%d`, n, port(n-1, 1), port(n-1, 2), observer, port(n-1, 0))
 	})
 }
 
