@@ -1,0 +1,235 @@
+package compiler
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"cuelang.org/go/cue"
+	"cuelang.org/go/cue/ast"
+
+	"github.com/bdconf/bdconf/schema"
+)
+
+// Owner is one entry of a component's ownership table (common.#Ownership):
+// where bdconf takes an owned key's value from.
+type Owner struct {
+	// From is the model setting the key is derived from.
+	From string `json:"from"`
+	// Because says why bdconf fixes the key, when no setting moves it.
+	Because string `json:"because"`
+	// Note adds what to do instead.
+	Note string `json:"note"`
+}
+
+// Message is the refusal of key, set in a profile at the given role ("" at
+// the component's level): it names the model setting to use instead.
+func (o Owner) Message(key, role string) string {
+	msg := fmt.Sprintf("%s is set by bdconf: %s", key, o.Because)
+	if o.From != "" {
+		msg = fmt.Sprintf("%s is derived from %s: set that instead", key, o.From)
+	}
+	if o.Note != "" {
+		msg += " (" + o.Note + ")"
+	}
+	if role != "" {
+		msg = strings.ReplaceAll(msg, "<role>", role)
+	}
+	return msg
+}
+
+// Ownership is a component's ownership table: native file -> key as the
+// table writes it (placeholders and all) -> owner.
+type Ownership map[string]map[string]Owner
+
+// OwnershipOf reads the ownership table of a component from a platform
+// whose profile sets that component; nil when it has none.
+func OwnershipOf(platform cue.Value, component string) (Ownership, error) {
+	v := platform.LookupPath(cue.MakePath(cue.Str(component), cue.Def("owned")))
+	if !v.Exists() {
+		return nil, nil
+	}
+	var table Ownership
+	if err := v.Decode(&table); err != nil {
+		return nil, fmt.Errorf("ownership table of %s: %w", component, err)
+	}
+	return table, nil
+}
+
+// ownedKeys matches the keys of one native file against its owned keys.
+type ownedKeys struct {
+	literal  map[string]Owner
+	patterns []ownedPattern
+}
+
+type ownedPattern struct {
+	re    *regexp.Regexp
+	owner Owner
+}
+
+// compileOwnership turns a component's table into matchers; names gives
+// the values a placeholder stands for (#ownedNames), by placeholder name.
+func compileOwnership(table Ownership, names map[string][]string) map[string]ownedKeys {
+	files := make(map[string]ownedKeys, len(table))
+	for file, keys := range table {
+		m := ownedKeys{literal: map[string]Owner{}}
+		for _, key := range sortedKeys(keys) {
+			if strings.ContainsAny(key, "<[") {
+				m.patterns = append(m.patterns, ownedPattern{keyPattern(key, names), keys[key]})
+			} else {
+				m.literal[key] = keys[key]
+			}
+		}
+		files[file] = m
+	}
+	return files
+}
+
+// keyPattern turns a table key into a regular expression: <name> is one of
+// names[name], or any dot-free segment without names; [...] is optional.
+func keyPattern(key string, names map[string][]string) *regexp.Regexp {
+	var b strings.Builder
+	b.WriteString("^")
+	for i := 0; i < len(key); i++ {
+		switch key[i] {
+		case '[':
+			b.WriteString("(?:")
+		case ']':
+			b.WriteString(")?")
+		case '<':
+			end := i + strings.IndexByte(key[i:], '>')
+			b.WriteString(placeholder(names[key[i+1:end]]))
+			i = end
+		default:
+			b.WriteString(regexp.QuoteMeta(key[i : i+1]))
+		}
+	}
+	b.WriteString("$")
+	return regexp.MustCompile(b.String())
+}
+
+func placeholder(values []string) string {
+	if len(values) == 0 {
+		return "[^.]+"
+	}
+	quoted := make([]string, len(values))
+	for i, v := range values {
+		quoted[i] = regexp.QuoteMeta(v)
+	}
+	return "(?:" + strings.Join(quoted, "|") + ")"
+}
+
+// owner returns the entry that owns key, if any.
+func (m ownedKeys) owner(key string) (Owner, bool) {
+	if o, ok := m.literal[key]; ok {
+		return o, true
+	}
+	for _, p := range m.patterns {
+		if p.re.MatchString(key) {
+			return p.owner, true
+		}
+	}
+	return Owner{}, false
+}
+
+// refusal is the refusal of one owned key a profile sets, with the
+// positions of its key and of its value: CUE places its own errors about
+// the value (a conflict with the derived one) at either.
+type refusal struct {
+	Diagnostic
+	at []Position
+}
+
+// refuseOwnedKeys finds every owned key the profile sets, under config or
+// unchecked, for a component or one of its roles, and refuses it at its
+// position with a pointer to the model setting.
+func refuseOwnedKeys(profile, platform cue.Value) ([]refusal, error) {
+	var refused []refusal
+	for _, component := range schema.Components() {
+		settings := profile.LookupPath(cue.MakePath(cue.Str(component)))
+		if !settings.Exists() {
+			continue
+		}
+		table, err := OwnershipOf(platform, component)
+		if err != nil {
+			return nil, err
+		}
+		var names map[string][]string
+		// Names the profile leaves unresolved (an invalid platform name)
+		// match any segment: the profile fails elsewhere anyway.
+		_ = platform.LookupPath(cue.MakePath(cue.Str(component), cue.Def("ownedNames"))).Decode(&names)
+		refused = append(refused, refuseIn(settings, compileOwnership(table, names))...)
+	}
+	return refused, nil
+}
+
+// refuseIn looks for owned keys in a component's settings: its config and
+// unchecked, and each role's.
+func refuseIn(component cue.Value, files map[string]ownedKeys) []refusal {
+	var refused []refusal
+	iter, _ := component.Fields()
+	for iter.Next() {
+		switch label := iter.Selector().Unquoted(); label {
+		case "config", "unchecked":
+			refused = append(refused, refuseInFiles(iter.Value(), files, "")...)
+		default:
+			for _, field := range []string{"config", "unchecked"} {
+				if v := iter.Value().LookupPath(cue.MakePath(cue.Str(field))); v.Exists() {
+					refused = append(refused, refuseInFiles(v, files, label)...)
+				}
+			}
+		}
+	}
+	return refused
+}
+
+func refuseInFiles(v cue.Value, files map[string]ownedKeys, role string) []refusal {
+	var refused []refusal
+	fileIter, _ := v.Fields()
+	for fileIter.Next() {
+		owned, ok := files[fileIter.Selector().Unquoted()]
+		if !ok {
+			continue
+		}
+		keyIter, _ := fileIter.Value().Fields()
+		for keyIter.Next() {
+			key, value := keyIter.Selector().Unquoted(), keyIter.Value()
+			if o, ok := owned.owner(key); ok {
+				d := Diagnostic{Pos: position(value.Pos()), Path: value.Path().String(), Message: o.Message(key, role)}
+				refused = append(refused, refusal{d, append([]Position{d.Pos}, valuePositions(value)...)})
+			}
+		}
+	}
+	return refused
+}
+
+// valuePositions is where the value of a field was written.
+func valuePositions(v cue.Value) []Position {
+	if field, ok := v.Source().(*ast.Field); ok && field.Value != nil {
+		return []Position{position(field.Value.Pos())}
+	}
+	return nil
+}
+
+// withRefusals adds the refusals of owned keys to the diagnostics of a
+// failed evaluation, dropping what CUE reports at a refused key: a
+// conflict with the derived value says less than the pointer.
+func withRefusals(refused []refusal, e *Error) *Error {
+	if len(refused) == 0 {
+		return e
+	}
+	var at []Position
+	merged := &Error{}
+	for _, r := range refused {
+		at = append(at, r.at...)
+		merged.Diagnostics = append(merged.Diagnostics, r.Diagnostic)
+	}
+	for _, d := range e.Diagnostics {
+		if !containsPos(at, d.Pos) {
+			merged.Diagnostics = append(merged.Diagnostics, d)
+		}
+	}
+	sort.SliceStable(merged.Diagnostics, func(i, j int) bool { return lessPos(merged.Diagnostics[i].Pos, merged.Diagnostics[j].Pos) })
+	return merged
+}
