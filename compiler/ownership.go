@@ -12,9 +12,9 @@ import (
 	"github.com/bdconf/bdconf/schema"
 )
 
-// Owner is one entry of a component's ownership table (common.#Ownership):
+// owner is one entry of a component's ownership table (common.#Ownership):
 // where bdconf takes an owned key's value from.
-type Owner struct {
+type owner struct {
 	// From is the model setting the key is derived from.
 	From string `json:"from"`
 	// Because says why bdconf fixes the key, when no setting moves it.
@@ -23,9 +23,9 @@ type Owner struct {
 	Note string `json:"note"`
 }
 
-// Message is the refusal of key, set in a profile at the given role ("" at
+// message is the refusal of key, set in a profile at the given role ("" at
 // the component's level): it names the model setting to use instead.
-func (o Owner) Message(key, role string) string {
+func (o owner) message(key, role string) string {
 	msg := fmt.Sprintf("%s is set by bdconf: %s", key, o.Because)
 	if o.From != "" {
 		msg = fmt.Sprintf("%s is derived from %s: set that instead", key, o.From)
@@ -39,18 +39,18 @@ func (o Owner) Message(key, role string) string {
 	return msg
 }
 
-// Ownership is a component's ownership table: native file -> key as the
+// ownership is a component's ownership table: native file -> key as the
 // table writes it (placeholders and all) -> owner.
-type Ownership map[string]map[string]Owner
+type ownership map[string]map[string]owner
 
-// OwnershipOf reads the ownership table of a component from a platform
+// ownershipOf reads the ownership table of a component from a platform
 // whose profile sets that component; nil when it has none.
-func OwnershipOf(platform cue.Value, component string) (Ownership, error) {
+func ownershipOf(platform cue.Value, component string) (ownership, error) {
 	v := platform.LookupPath(cue.MakePath(cue.Str(component), cue.Def("owned")))
 	if !v.Exists() {
 		return nil, nil
 	}
-	var table Ownership
+	var table ownership
 	if err := v.Decode(&table); err != nil {
 		return nil, fmt.Errorf("ownership table of %s: %w", component, err)
 	}
@@ -59,21 +59,21 @@ func OwnershipOf(platform cue.Value, component string) (Ownership, error) {
 
 // ownedKeys matches the keys of one native file against its owned keys.
 type ownedKeys struct {
-	literal  map[string]Owner
+	literal  map[string]owner
 	patterns []ownedPattern
 }
 
 type ownedPattern struct {
 	re    *regexp.Regexp
-	owner Owner
+	owner owner
 }
 
 // compileOwnership turns a component's table into matchers; names gives
 // the values a placeholder stands for (#ownedNames), by placeholder name.
-func compileOwnership(table Ownership, names map[string][]string) map[string]ownedKeys {
+func compileOwnership(table ownership, names map[string][]string) map[string]ownedKeys {
 	files := make(map[string]ownedKeys, len(table))
 	for file, keys := range table {
-		m := ownedKeys{literal: map[string]Owner{}}
+		m := ownedKeys{literal: map[string]owner{}}
 		for _, key := range sortedKeys(keys) {
 			if strings.ContainsAny(key, "<[") {
 				m.patterns = append(m.patterns, ownedPattern{keyPattern(key, names), keys[key]})
@@ -120,8 +120,8 @@ func placeholder(values []string) string {
 	return "(?:" + strings.Join(quoted, "|") + ")"
 }
 
-// owner returns the entry that owns key, if any.
-func (m ownedKeys) owner(key string) (Owner, bool) {
+// lookup returns the entry that owns key, if any.
+func (m ownedKeys) lookup(key string) (owner, bool) {
 	if o, ok := m.literal[key]; ok {
 		return o, true
 	}
@@ -130,7 +130,7 @@ func (m ownedKeys) owner(key string) (Owner, bool) {
 			return p.owner, true
 		}
 	}
-	return Owner{}, false
+	return owner{}, false
 }
 
 // refusal is the refusal of one owned key a profile sets, with the
@@ -151,7 +151,7 @@ func refuseOwnedKeys(profile, platform cue.Value) ([]refusal, error) {
 		if !settings.Exists() {
 			continue
 		}
-		table, err := OwnershipOf(platform, component)
+		table, err := ownershipOf(platform, component)
 		if err != nil {
 			return nil, err
 		}
@@ -195,8 +195,8 @@ func refuseInFiles(v cue.Value, files map[string]ownedKeys, role string) []refus
 		keyIter, _ := fileIter.Value().Fields()
 		for keyIter.Next() {
 			key, value := keyIter.Selector().Unquoted(), keyIter.Value()
-			if o, ok := owned.owner(key); ok {
-				d := Diagnostic{Pos: position(value.Pos()), Path: value.Path().String(), Message: o.Message(key, role)}
+			if o, ok := owned.lookup(key); ok {
+				d := Diagnostic{Pos: position(value.Pos()), Path: value.Path().String(), Message: o.message(key, role)}
 				refused = append(refused, refusal{d, append([]Position{d.Pos}, valuePositions(value)...)})
 			}
 		}
@@ -226,10 +226,24 @@ func withRefusals(refused []refusal, e *Error) *Error {
 		merged.Diagnostics = append(merged.Diagnostics, r.Diagnostic)
 	}
 	for _, d := range e.Diagnostics {
-		if !containsPos(at, d.Pos) {
+		if !concerns(d, at) {
 			merged.Diagnostics = append(merged.Diagnostics, d)
 		}
 	}
 	sort.SliceStable(merged.Diagnostics, func(i, j int) bool { return lessPos(merged.Diagnostics[i].Pos, merged.Diagnostics[j].Pos) })
 	return merged
+}
+
+// concerns tells whether d is at, or names as a related position, one of
+// the positions given.
+func concerns(d Diagnostic, positions []Position) bool {
+	if containsPos(positions, d.Pos) {
+		return true
+	}
+	for _, r := range d.Related {
+		if containsPos(positions, r.Pos) {
+			return true
+		}
+	}
+	return false
 }
