@@ -235,12 +235,14 @@ func ownershipMarkdown(tables map[string]ownership) string {
 		for _, file := range sortedKeys(tables[component]) {
 			for _, key := range sortedKeys(tables[component][file]) {
 				o := tables[component][file][key]
-				why := o.Because
+				// Outside code spans, <role> would read as an HTML tag.
+				prose := strings.NewReplacer("<", "&lt;", ">", "&gt;")
+				why := prose.Replace(o.Because)
 				if o.From != "" {
 					why = fmt.Sprintf("`%s`", o.From)
 				}
 				if o.Note != "" {
-					why += " (" + o.Note + ")"
+					why += " (" + prose.Replace(o.Note) + ")"
 				}
 				fmt.Fprintf(&b, "| %s | `%s` | %s |\n", file, key, why)
 			}
