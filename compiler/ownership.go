@@ -21,12 +21,17 @@ type owner struct {
 	Because string `json:"because"`
 	// Note adds what to do instead.
 	Note string `json:"note"`
+	// When names the security setting under which bdconf owns the key.
+	When string `json:"when"`
 }
 
 // message is the refusal of key, set in a profile at the given role ("" at
 // the component's level): it names the model setting to use instead.
 func (o owner) message(key, role string) string {
 	msg := fmt.Sprintf("%s is set by bdconf: %s", key, o.Because)
+	if o.When != "" {
+		msg = fmt.Sprintf("%s is set by bdconf with %s: %s", key, o.When, o.Because)
+	}
 	if o.From != "" {
 		msg = fmt.Sprintf("%s is derived from %s: set that instead", key, o.From)
 	}
@@ -68,13 +73,18 @@ type ownedPattern struct {
 	owner owner
 }
 
-// compileOwnership turns a component's table into matchers; names gives
-// the values a placeholder stands for (#ownedNames), by placeholder name.
-func compileOwnership(table ownership, names map[string][]string) map[string]ownedKeys {
+// compileOwnership turns a component's table into matchers, for the keys
+// it owns under the profile's settings (on tells whether the setting a
+// key's When names is set); names gives the values a placeholder stands
+// for (#ownedNames), by placeholder name.
+func compileOwnership(table ownership, names map[string][]string, on func(setting string) bool) map[string]ownedKeys {
 	files := make(map[string]ownedKeys, len(table))
 	for file, keys := range table {
 		m := ownedKeys{literal: map[string]owner{}}
 		for _, key := range sortedKeys(keys) {
+			if when := keys[key].When; when != "" && !on(when) {
+				continue
+			}
 			if strings.ContainsAny(key, "<[") {
 				m.patterns = append(m.patterns, ownedPattern{keyPattern(key, names), keys[key]})
 			} else {
@@ -156,12 +166,17 @@ func refuseOwnedKeys(profile, platform cue.Value) ([]refusal, error) {
 			return nil, err
 		}
 		var names map[string][]string
-		// Names the profile leaves unresolved (an invalid platform name)
-		// match any segment: the profile fails elsewhere anyway.
+		// Names an invalid profile leaves unresolved match any segment:
+		// the profile fails elsewhere anyway.
 		_ = platform.LookupPath(cue.MakePath(cue.Str(component), cue.Def("ownedNames"))).Decode(&names)
-		refused = append(refused, refuseIn(settings, compileOwnership(table, names))...)
+		refused = append(refused, refuseIn(settings, compileOwnership(table, names, profileSets(profile)))...)
 	}
 	return refused, nil
+}
+
+// profileSets tells whether the profile sets a setting, by its path.
+func profileSets(profile cue.Value) func(setting string) bool {
+	return func(setting string) bool { return profile.LookupPath(cue.ParsePath(setting)).Exists() }
 }
 
 // refuseIn looks for owned keys in a component's settings: its config and

@@ -16,10 +16,16 @@ import (
 
 // ownershipProfile uses every component, HDFS in high availability, on a
 // platform named x: its nameservice is x, its NameNodes nn0 and nn1.
-const ownershipProfile = `name: "x"
-zookeeper: {}
+const ownershipProfile = securedProfile + `zookeeper: {}
 hdfs: namenode: replicas: 2
 kafka: {}
+`
+
+// securedProfile turns on TLS and Kerberos: every key of the tables is
+// owned then.
+const securedProfile = `name: "x"
+security: tls: {issuer: {name: "ca", kind: "ClusterIssuer"}, keystorePassword: {name: "stores", key: "password"}}
+security: kerberos: {realm: "EXAMPLE.COM", kdcs: ["kdc.example.com"], adminServer: "kdc.example.com"}
 `
 
 // ownershipRoles names, per component, a role whose own config the
@@ -29,9 +35,9 @@ var ownershipRoles = map[string]string{"zookeeper": "server", "hdfs": "namenode"
 // walkProfiles are the platforms the walk sets each component's keys in:
 // the component alone, with what it needs.
 var walkProfiles = map[string]string{
-	"zookeeper": "name: \"x\"\nzookeeper: {}\n",
-	"hdfs":      "name: \"x\"\nzookeeper: {}\nhdfs: namenode: replicas: 2\n",
-	"kafka":     "name: \"x\"\nkafka: {}\n",
+	"zookeeper": securedProfile + "zookeeper: {}\n",
+	"hdfs":      securedProfile + "zookeeper: {}\nhdfs: namenode: replicas: 2\n",
+	"kafka":     securedProfile + "kafka: {}\n",
 }
 
 // ownershipPlatform is the schema unified with ownershipProfile.
@@ -177,7 +183,7 @@ func TestDeprecatedNamesOfOwnedKeysAreOwned(t *testing.T) {
 	platform := ownershipPlatform(t)
 	names := map[string][]string{"nameservice": {"x"}, "namenode": {"nn0", "nn1"}}
 	for component, table := range ownershipTables(t, platform) {
-		matchers := compileOwnership(table, names)
+		matchers := compileOwnership(table, names, func(string) bool { return true })
 		for file, owned := range matchers {
 			catalog := platform.LookupPath(cue.MakePath(cue.Str(component), cue.Str("config"), cue.Str(file)))
 			iter, err := catalog.Fields(cue.Optional(true))
@@ -243,6 +249,9 @@ func ownershipMarkdown(tables map[string]ownership) string {
 				}
 				if o.Note != "" {
 					why += " (" + prose.Replace(o.Note) + ")"
+				}
+				if o.When != "" {
+					why = fmt.Sprintf("with `%s`: %s", o.When, why)
 				}
 				fmt.Fprintf(&b, "| %s | `%s` | %s |\n", file, key, why)
 			}
