@@ -21,11 +21,12 @@ hdfs: namenode: replicas: 2
 kafka: {}
 `
 
-// securedProfile turns on TLS and Kerberos: every key of the tables is
-// owned then.
+// securedProfile turns on TLS, Kerberos and authorization: every key of
+// the tables is owned then.
 const securedProfile = `name: "x"
 security: tls: {issuer: {name: "ca", kind: "ClusterIssuer"}, keystorePassword: {name: "stores", key: "password"}}
 security: kerberos: {realm: "EXAMPLE.COM", kdcs: ["kdc.example.com"], adminServer: "kdc.example.com"}
+security: authorization: {}
 `
 
 // ownershipRoles names, per component, a role whose own config the
