@@ -2,17 +2,20 @@ package compiler
 
 import (
 	"fmt"
-	"regexp"
+	"path"
 	"sort"
 	"strings"
+	"sync"
 
 	"cuelang.org/go/cue"
 	"cuelang.org/go/cue/ast"
+	"cuelang.org/go/cue/cuecontext"
+	"cuelang.org/go/cue/load"
 
 	"github.com/bdconf/bdconf/schema"
 )
 
-// owner is one entry of a component's ownership table (common.#Ownership):
+// owner is one entry of a component's ownership table (ownership.#Owner):
 // where bdconf takes an owned key's value from.
 type owner struct {
 	// From is the model setting the key is derived from.
@@ -48,29 +51,37 @@ func (o owner) message(key, role string) string {
 // table writes it (placeholders and all) -> owner.
 type ownership map[string]map[string]owner
 
-// ownershipOf reads the ownership table of a component from a platform
-// whose profile sets that component; nil when it has none.
-func ownershipOf(platform cue.Value, component string) (ownership, error) {
-	v := platform.LookupPath(cue.MakePath(cue.Str(component), cue.Def("owned")))
-	if !v.Exists() {
-		return nil, nil
+// ownershipTables returns the tables of schema/ownership, by component.
+// They are embedded and never change: they are read once.
+var ownershipTables = sync.OnceValues(loadOwnership)
+
+func loadOwnership() (map[string]ownership, error) {
+	cfg := &load.Config{
+		FS:         schema.FS,
+		FromFSPath: func(p string) string { return path.Join(schemaDir, p) },
 	}
-	var table ownership
-	if err := v.Decode(&table); err != nil {
-		return nil, fmt.Errorf("ownership table of %s: %w", component, err)
+	insts := load.Instances([]string{"./ownership"}, cfg)
+	if err := insts[0].Err; err != nil {
+		return nil, fmt.Errorf("loading the ownership tables: %w", err)
 	}
-	return table, nil
+	var tables map[string]ownership
+	if err := cuecontext.New().BuildInstance(insts[0]).Decode(&tables); err != nil {
+		return nil, fmt.Errorf("reading the ownership tables: %w", err)
+	}
+	return tables, nil
 }
 
-// ownedKeys matches the keys of one native file against its owned keys.
+// ownedKeys are the keys a component owns in one native file, on one
+// platform: whole keys, and keys with a placeholder that stands for any
+// segment.
 type ownedKeys struct {
-	literal  map[string]owner
-	patterns []ownedPattern
+	exact     map[string]owner
+	wildcards []ownedWildcard
 }
 
-type ownedPattern struct {
-	re    *regexp.Regexp
-	owner owner
+type ownedWildcard struct {
+	segments []string // a segment <name> matches any one
+	owner    owner
 }
 
 // compileOwnership turns a component's table into matchers, for the keys
@@ -80,15 +91,20 @@ type ownedPattern struct {
 func compileOwnership(table ownership, names map[string][]string, on func(setting string) bool) map[string]ownedKeys {
 	files := make(map[string]ownedKeys, len(table))
 	for file, keys := range table {
-		m := ownedKeys{literal: map[string]owner{}}
+		m := ownedKeys{exact: map[string]owner{}}
 		for _, key := range sortedKeys(keys) {
-			if when := keys[key].When; when != "" && !on(when) {
+			o := keys[key]
+			if o.When != "" && !on(o.When) {
 				continue
 			}
-			if strings.ContainsAny(key, "<[") {
-				m.patterns = append(m.patterns, ownedPattern{keyPattern(key, names), keys[key]})
-			} else {
-				m.literal[key] = keys[key]
+			for _, optional := range optionalForms(key) {
+				for _, form := range substitute(optional, names) {
+					if strings.Contains(form, "<") {
+						m.wildcards = append(m.wildcards, ownedWildcard{strings.Split(form, "."), o})
+					} else {
+						m.exact[form] = o
+					}
+				}
 			}
 		}
 		files[file] = m
@@ -96,51 +112,75 @@ func compileOwnership(table ownership, names map[string][]string, on func(settin
 	return files
 }
 
-// keyPattern turns a table key into a regular expression: <name> is one of
-// names[name], or any dot-free segment without names; [...] is optional.
-func keyPattern(key string, names map[string][]string) *regexp.Regexp {
-	var b strings.Builder
-	b.WriteString("^")
-	for i := 0; i < len(key); i++ {
-		switch key[i] {
-		case '[':
-			b.WriteString("(?:")
-		case ']':
-			b.WriteString(")?")
-		case '<':
-			end := i + strings.IndexByte(key[i:], '>')
-			b.WriteString(placeholder(names[key[i+1:end]]))
-			i = end
-		default:
-			b.WriteString(regexp.QuoteMeta(key[i : i+1]))
+// optionalForms expands the optional parts ([...]) of a table key: each
+// with and without.
+func optionalForms(key string) []string {
+	open := strings.IndexByte(key, '[')
+	if open < 0 {
+		return []string{key}
+	}
+	end, depth := open, 0
+	for ; end < len(key); end++ {
+		if key[end] == '[' {
+			depth++
+		} else if key[end] == ']' {
+			if depth--; depth == 0 {
+				break
+			}
 		}
 	}
-	b.WriteString("$")
-	return regexp.MustCompile(b.String())
+	var forms []string
+	for _, inner := range append([]string{""}, optionalForms(key[open+1:end])...) {
+		forms = append(forms, optionalForms(key[:open]+inner+key[end+1:])...)
+	}
+	return forms
 }
 
-func placeholder(values []string) string {
-	if len(values) == 0 {
-		return "[^.]+"
+// substitute replaces each placeholder <name> of form by each of
+// names[name]; a placeholder without names stays.
+func substitute(form string, names map[string][]string) []string {
+	forms := []string{form}
+	for _, name := range sortedKeys(names) {
+		placeholder := "<" + name + ">"
+		var next []string
+		for _, f := range forms {
+			if !strings.Contains(f, placeholder) || len(names[name]) == 0 {
+				next = append(next, f)
+				continue
+			}
+			for _, value := range names[name] {
+				next = append(next, strings.ReplaceAll(f, placeholder, value))
+			}
+		}
+		forms = next
 	}
-	quoted := make([]string, len(values))
-	for i, v := range values {
-		quoted[i] = regexp.QuoteMeta(v)
-	}
-	return "(?:" + strings.Join(quoted, "|") + ")"
+	return forms
 }
 
 // lookup returns the entry that owns key, if any.
 func (m ownedKeys) lookup(key string) (owner, bool) {
-	if o, ok := m.literal[key]; ok {
+	if o, ok := m.exact[key]; ok {
 		return o, true
 	}
-	for _, p := range m.patterns {
-		if p.re.MatchString(key) {
-			return p.owner, true
+	segments := strings.Split(key, ".")
+	for _, w := range m.wildcards {
+		if matchSegments(w.segments, segments) {
+			return w.owner, true
 		}
 	}
 	return owner{}, false
+}
+
+func matchSegments(pattern, segments []string) bool {
+	if len(pattern) != len(segments) {
+		return false
+	}
+	for i, p := range pattern {
+		if p != segments[i] && !strings.HasPrefix(p, "<") {
+			return false
+		}
+	}
+	return true
 }
 
 // refusal is the refusal of one owned key a profile sets, with the
@@ -155,28 +195,37 @@ type refusal struct {
 // unchecked, for a component or one of its roles, and refuses it at its
 // position with a pointer to the model setting.
 func refuseOwnedKeys(profile, platform cue.Value) ([]refusal, error) {
+	tables, err := ownershipTables()
+	if err != nil {
+		return nil, err
+	}
+	on := profileSets(profile)
 	var refused []refusal
-	for _, component := range schema.Components() {
+	for _, component := range sortedKeys(tables) {
 		settings := profile.LookupPath(cue.MakePath(cue.Str(component)))
 		if !settings.Exists() {
 			continue
-		}
-		table, err := ownershipOf(platform, component)
-		if err != nil {
-			return nil, err
 		}
 		var names map[string][]string
 		// Names an invalid profile leaves unresolved match any segment:
 		// the profile fails elsewhere anyway.
 		_ = platform.LookupPath(cue.MakePath(cue.Str(component), cue.Def("ownedNames"))).Decode(&names)
-		refused = append(refused, refuseIn(settings, compileOwnership(table, names, profileSets(profile)))...)
+		refused = append(refused, refuseIn(settings, compileOwnership(tables[component], names, on))...)
 	}
 	return refused, nil
 }
 
 // profileSets tells whether the profile sets a setting, by its path.
 func profileSets(profile cue.Value) func(setting string) bool {
-	return func(setting string) bool { return profile.LookupPath(cue.ParsePath(setting)).Exists() }
+	known := map[string]bool{}
+	return func(setting string) bool {
+		set, ok := known[setting]
+		if !ok {
+			set = profile.LookupPath(cue.ParsePath(setting)).Exists()
+			known[setting] = set
+		}
+		return set
+	}
 }
 
 // refuseIn looks for owned keys in a component's settings: its config and

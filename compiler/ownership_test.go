@@ -56,16 +56,15 @@ func ownershipPlatform(t *testing.T) cue.Value {
 	return platform.Unify(profile)
 }
 
-// ownershipTables reads every component's table.
-func ownershipTables(t *testing.T, platform cue.Value) map[string]ownership {
+// tables returns every component's ownership table.
+func tables(t *testing.T) map[string]ownership {
 	t.Helper()
-	tables := map[string]ownership{}
-	for _, c := range schema.Components() {
-		table, err := ownershipOf(platform, c)
-		if err != nil || table == nil {
-			t.Fatalf("component %s: no ownership table (%v)", c, err)
-		}
-		tables[c] = table
+	tables, err := ownershipTables()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(sortedKeys(tables), schema.Components()) {
+		t.Fatalf("ownership tables for %v, want one per component %v", sortedKeys(tables), schema.Components())
 	}
 	return tables
 }
@@ -74,28 +73,14 @@ func ownershipTables(t *testing.T, platform cue.Value) map[string]ownership {
 // each optional part with and without, <nameservice> as x, <namenode> as
 // nn1, any other placeholder as 4.
 func keyForms(key string) []string {
-	open := strings.IndexByte(key, '[')
-	if open < 0 {
-		r := strings.NewReplacer("<nameservice>", "x", "<namenode>", "nn1")
-		key = r.Replace(key)
-		if i := strings.IndexByte(key, '<'); i >= 0 {
-			key = key[:i] + "4" + key[i+strings.IndexByte(key[i:], '>')+1:]
-		}
-		return []string{key}
-	}
-	depth, end := 0, open
-	for ; end < len(key); end++ {
-		if key[end] == '[' {
-			depth++
-		} else if key[end] == ']' {
-			if depth--; depth == 0 {
-				break
-			}
-		}
-	}
 	var forms []string
-	for _, inner := range append([]string{""}, keyForms(key[open+1:end])...) {
-		forms = append(forms, keyForms(key[:open]+inner+key[end+1:])...)
+	for _, optional := range optionalForms(key) {
+		for _, form := range substitute(optional, map[string][]string{"nameservice": {"x"}, "namenode": {"nn1"}}) {
+			if i := strings.IndexByte(form, '<'); i >= 0 {
+				form = form[:i] + "4" + form[i+strings.IndexByte(form[i:], '>')+1:]
+			}
+			forms = append(forms, form)
+		}
 	}
 	return forms
 }
@@ -111,17 +96,31 @@ func TestKeyForms(t *testing.T) {
 	}
 }
 
+// TestOwnershipEntries proves each entry says where its key comes from or
+// why bdconf fixes it, not both.
+func TestOwnershipEntries(t *testing.T) {
+	for component, table := range tables(t) {
+		for file, keys := range table {
+			for key, o := range keys {
+				if (o.From == "") == (o.Because == "") {
+					t.Errorf("%s %s %s: want one of from and because, got %+v", component, file, key, o)
+				}
+			}
+		}
+	}
+}
+
 // TestOwnedKeysAreRefused walks every ownership table: each form of each
 // owned key, set under a component's config, a role's config, or
 // unchecked, is refused at its position with its pointer, and nothing
 // else is reported.
 func TestOwnedKeysAreRefused(t *testing.T) {
-	tables := ownershipTables(t, ownershipPlatform(t))
+	owned := tables(t)
 	for _, component := range schema.Components() {
 		role := ownershipRoles[component]
 		for _, at := range [][]string{{"config"}, {role, "config"}, {"unchecked"}} {
 			t.Run(component+"/"+strings.Join(at, "."), func(t *testing.T) {
-				profile, want := refusalProfile(component, at, tables[component])
+				profile, want := refusalProfile(component, at, owned[component])
 				_, err := Compile(context.Background(), Options{Sources: []Source{{Name: "p.cue", Data: []byte(profile)}}})
 				if err == nil || err.Error() != want {
 					t.Errorf("profile:\n%s\ngot:\n%v\nwant:\n%s", profile, err, want)
@@ -164,7 +163,7 @@ func refusalProfile(component string, at []string, table ownership) (profile, wa
 // its file's catalog knows: a misspelt entry would refuse nothing.
 func TestOwnedKeysAreCatalogued(t *testing.T) {
 	platform := ownershipPlatform(t)
-	for component, table := range ownershipTables(t, platform) {
+	for component, table := range tables(t) {
 		for file, keys := range table {
 			catalog := platform.LookupPath(cue.MakePath(cue.Str(component), cue.Str("config"), cue.Str(file)))
 			for key := range keys {
@@ -183,7 +182,7 @@ func TestOwnedKeysAreCatalogued(t *testing.T) {
 func TestDeprecatedNamesOfOwnedKeysAreOwned(t *testing.T) {
 	platform := ownershipPlatform(t)
 	names := map[string][]string{"nameservice": {"x"}, "namenode": {"nn0", "nn1"}}
-	for component, table := range ownershipTables(t, platform) {
+	for component, table := range tables(t) {
 		matchers := compileOwnership(table, names, func(string) bool { return true })
 		for file, owned := range matchers {
 			catalog := platform.LookupPath(cue.MakePath(cue.Str(component), cue.Str("config"), cue.Str(file)))
@@ -222,7 +221,7 @@ func TestREADMEListsOwnedKeys(t *testing.T) {
 	if !ok1 || !ok2 {
 		t.Fatalf("README.md has no %q ... %q section", begin, end)
 	}
-	section := ownershipMarkdown(ownershipTables(t, ownershipPlatform(t)))
+	section := ownershipMarkdown(tables(t))
 	if os.Getenv("BDCONF_UPDATE") != "" {
 		if err := os.WriteFile("../README.md", []byte(before+begin+section+end+after), 0o644); err != nil {
 			t.Fatal(err)
