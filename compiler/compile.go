@@ -136,12 +136,19 @@ func evaluate(ctx *cue.Context, sources []Source) (platform, profile cue.Value, 
 		return cue.Value{}, cue.Value{}, err
 	}
 	platform = schemaPlatform.Unify(profile)
+	refused, err := refuseOwnedKeys(profile, platform)
+	if err != nil {
+		return cue.Value{}, cue.Value{}, err
+	}
 	if err := platform.Validate(cue.Concrete(true)); err != nil {
-		return cue.Value{}, cue.Value{}, newError(err, profile, schemaPlatform.Unify(profile), sources)
+		return cue.Value{}, cue.Value{}, withRefusals(refused, newError(err, profile, schemaPlatform.Unify(profile), sources))
 	}
 	out := platform.LookupPath(cue.MakePath(cue.Def("out")))
 	if err := out.Validate(cue.Concrete(true)); err != nil {
-		return cue.Value{}, cue.Value{}, newError(err, profile, platform, sources)
+		return cue.Value{}, cue.Value{}, withRefusals(refused, newError(err, profile, platform, sources))
+	}
+	if len(refused) > 0 {
+		return cue.Value{}, cue.Value{}, withRefusals(refused, &Error{})
 	}
 	return platform, profile, nil
 }
