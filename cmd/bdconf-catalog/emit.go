@@ -52,9 +52,11 @@ func sectionArg(section string) string {
 func quote(s string) string { return literal.String.Quote(s) }
 
 // keyType returns the CUE type of a key: #Secret for a secret, which a
-// profile can only reference, else the expression of its upstream type.
+// profile can only reference, else the expression of its upstream type (a
+// JAAS configuration is a secret that may also be a literal without
+// credentials, which the compiler checks).
 func keyType(k Key) string {
-	if k.Secret {
+	if k.Secret && k.Type.Kind != KindJaasConfig {
 		return secretDecl
 	}
 	return typeExpr(k.Type)
@@ -74,12 +76,19 @@ func typeExpr(t Type) string {
 	switch {
 	case t.Bounds == "":
 		return expr
+	case numericKinds[t.Kind]:
+		// The text form of a number passes the bounds; the compiler
+		// checks the number it reads (numericText).
+		return expr + " & (" + t.Bounds + " | string)"
 	case strings.Contains(t.Bounds, "|"):
 		return expr + " & (" + t.Bounds + ")"
 	default:
 		return expr + " & " + t.Bounds
 	}
 }
+
+// numericKinds are the kinds whose type accepts a number or its text.
+var numericKinds = map[Kind]bool{KindInt: true, KindShort: true, KindLong: true, KindNumber: true, KindDuration: true, KindSize: true}
 
 // enumExpr is a disjunction of string literals.
 func enumExpr(values []string) string {

@@ -44,7 +44,7 @@ func TestKafkaReviewedValidValues(t *testing.T) {
 		want  string
 	}{
 		{KindString, "(case insensitive) [SASL_SSL, PLAINTEXT]", `#String & (=~"^(?i)(SASL_SSL|PLAINTEXT)$")`},
-		{KindShort, "Positive number, or -1 to use the broker's default", `#Short & (>=1 | -1)`},
+		{KindShort, "Positive number, or -1 to use the broker's default", `#Short & (>=1 | -1 | string)`},
 		{KindString, "non-empty string without ISO control characters", `#String & !=""`},
 		{KindString, "valid regex", `#String`},
 	}

@@ -1,6 +1,10 @@
 package main
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/bdconf/bdconf/compiler/catalog"
+)
 
 // The value types of the catalog packages, one typeSet per technology:
 // each generated types_gen.cue is rendered from here (typesgen.go).
@@ -37,17 +41,30 @@ var kafkaTypeSet = typeSet{
 		"shared by all keys: a key refers to one of them instead of repeating a\n" +
 		"constraint, which keeps evaluation cheap.",
 	Decls: append([]typeDecl{
-		{"#Bool", "is ConfigDef type BOOLEAN.", "bool"},
-		{"#Short", "is ConfigDef type SHORT.", "int16"},
-		{"#Int", "is ConfigDef type INT.", "int32"},
-		{"#Long", "is ConfigDef type LONG.", "int64"},
-		{"#Number", "is ConfigDef type DOUBLE.", "number"},
+		{"#Bool", "is ConfigDef type BOOLEAN: a bool, or true or false in any case.", orGrammar("bool", catalog.KafkaBool)},
+		{"#Short", "is ConfigDef type SHORT: an int16, or its text (Short.parseShort).", orGrammar("int16", catalog.KafkaInt)},
+		{"#Int", "is ConfigDef type INT: an int32, or its text (Integer.parseInt).", orGrammar("int32", catalog.KafkaInt)},
+		{"#Long", "is ConfigDef type LONG: an int64, or its text (Long.parseLong).", orGrammar("int64", catalog.KafkaInt)},
+		{"#Number", "is ConfigDef type DOUBLE: a number, or its text (Double.parseDouble).", orGrammar("number", catalog.KafkaNumber)},
 		{"#String", "is ConfigDef types STRING and PASSWORD (a password key carries\n@upstream(secret)).", "string"},
 		{"#ClassName", "is ConfigDef type CLASS: a fully qualified Java class name.", reJavaClass},
 		{"#List", "is ConfigDef type LIST; the compiler joins a CUE list with \",\".", "string | [...string]"},
+		{"#JaasConfig", "is a JAAS configuration (ConfigDef type PASSWORD): a #SecretRef to\nthe whole text, or a literal without credentials (such as GSSAPI with a\nkeytab); the compiler refuses a literal holding a password.", "#SecretRef | string"},
 		{"#Version", "is a metadata (inter-broker protocol) version: 3.9, 3.9.0 or\n3.9-IV0 (MetadataVersion.fromVersionString).", `=~"^[0-9]+\\.[0-9]+(\\.[0-9]+)?(-IV[0-9]+)?$"`},
 		{"#Scalar", "is any properties value, for pass-through key families.", "bool | number | string"},
 	}, secretDecls...),
+}
+
+// orGrammar is a CUE scalar type or the text a parser accepts for it.
+func orGrammar(scalar string, g *catalog.Grammar) string {
+	return scalar + " | =~" + quote(g.Text)
+}
+
+// orHadoopText is orGrammar for a Hadoop-family type, which may also hold
+// a ${...} expansion (Configuration.substituteVars), checked by the
+// compiler once expanded.
+func orHadoopText(scalar string, g *catalog.Grammar) string {
+	return orGrammar(scalar, g) + " | #Expansion"
 }
 
 // sparkTypeSet types spark-defaults.conf, after Spark's ConfigBuilder
@@ -78,16 +95,19 @@ var sparkTypeSet = typeSet{
 // reads every value as a string and parses it when a key is read; these
 // types accept what the parsing accepts, as YAML/CUE scalars.
 var hadoopFamilyDecls = append([]typeDecl{
-	{"#Bool", "is read with Configuration.getBoolean.", "bool"},
-	{"#Int", "is read with getInt or getLong.", "int"},
-	{"#Number", "is read with getFloat or getDouble.", "number"},
+	{"#Bool", "is read with Configuration.getBoolean: true or false in any case.", orHadoopText("bool", catalog.HadoopBool)},
+	{"#Int", "is read with getInt or getLong: decimal, or hexadecimal after 0x.", orHadoopText("int", catalog.HadoopInt)},
+	{"#Number", "is read with getFloat or getDouble: a Java float literal (1.0f,\n1e3, NaN).", orHadoopText("number", catalog.HadoopNumber)},
 	{"#String", "is read with get or getTrimmed.", "string"},
-	{"#Duration", "is read with getTimeDuration: a number in the unit of the key's\n@upstream(unit=...) attribute, or a number with a time-unit suffix.",
-		`int | =~"^[0-9]+(ns|us|ms|s|m|h|d)$"`},
-	{"#Size", "is read with getLongBytes or getStorageSize: a number of bytes, or\na number with a binary prefix (k, m, g, t, p, e; either case).",
-		`int | =~"^[0-9]+[kKmMgGtTpPeE]?$"`},
-	classNameDecl,
+	{"#Duration", "is read with getTimeDuration: a number in the unit of the key's\n@upstream(unit=...) attribute, or a number with a time-unit suffix (any\ncase).",
+		orHadoopText("int", catalog.HadoopDuration)},
+	{"#Size", "is read with getLongBytes: a number of bytes, or a number with a\nbinary prefix (k, m, g, t, p, e; either case).",
+		orHadoopText("int", catalog.HadoopSize)},
+	{"#Permission", "is read with new FsPermission(String) or as a umask: octal\ntext (\"750\", \"0755\"), symbolic text (u=rwx,g=rx,o=), or a YAML\ninteger written in octal digits.",
+		orHadoopText("int & >=100 & <=1777", catalog.HadoopPermission)},
+	{"#ClassName", "is read with getClass: a fully qualified Java class name ($ for\nnested classes).", reJavaClass + " | #Expansion"},
 	commaListDecl,
+	{"#Expansion", "is a text holding a ${name}, ${env.NAME}, ${env.NAME:-default} or\n${env.NAME-default} expansion (Configuration.substituteVars), which the\ncompiler checks once expanded.", "=~" + quote(catalog.HadoopExpansion.String())},
 	{"#Scalar", "is any value, for pass-through key families (keys another component\nreads under a prefix), which may hold secrets, and for keys whose type is\ngiven as a bound.", "bool | number | string | #SecretRef"},
 }, secretDecls...)
 
