@@ -93,12 +93,34 @@ func Compile(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := checkValues(p.files, opts.Sources); err != nil {
+		return nil, err
+	}
 	res, err := render(p)
 	if err != nil {
 		return nil, err
 	}
 	res.Warnings = warnings
 	return res, nil
+}
+
+// checkValues runs the Go checks of native values, reporting the problems
+// of all of them at once.
+func checkValues(files map[string]nativeFile, sources []Source) error {
+	all := &Error{}
+	for _, check := range []func(map[string]nativeFile, []Source) error{checkExpansions, checkCompositeSecrets} {
+		err := check(files, sources)
+		var e *Error
+		if errors.As(err, &e) {
+			all.Diagnostics = append(all.Diagnostics, e.Diagnostics...)
+		} else if err != nil {
+			return err
+		}
+	}
+	if len(all.Diagnostics) > 0 {
+		return all
+	}
+	return nil
 }
 
 // evaluate unifies the profiles with #Platform and validates the result;
