@@ -8,6 +8,7 @@ package compiler
 import (
 	"context"
 	"errors"
+	"sort"
 
 	"cuelang.org/go/cue"
 	"cuelang.org/go/cue/cuecontext"
@@ -108,7 +109,7 @@ func Compile(ctx context.Context, opts Options) (*Result, error) {
 // of all of them at once.
 func checkValues(files map[string]nativeFile, sources []Source) error {
 	all := &Error{}
-	for _, check := range []func(map[string]nativeFile, []Source) error{checkExpansions, checkCompositeSecrets} {
+	for _, check := range []func(map[string]nativeFile, []Source) error{checkExpansions, checkCompositeSecrets, checkKafkaValues} {
 		err := check(files, sources)
 		var e *Error
 		if errors.As(err, &e) {
@@ -118,6 +119,7 @@ func checkValues(files map[string]nativeFile, sources []Source) error {
 		}
 	}
 	if len(all.Diagnostics) > 0 {
+		sort.SliceStable(all.Diagnostics, func(i, j int) bool { return lessPos(all.Diagnostics[i].Pos, all.Diagnostics[j].Pos) })
 		return all
 	}
 	return nil

@@ -38,13 +38,15 @@ var systemProperties = []string{
 const maxSubstitutions = 20
 
 // hadoopGrammars are the grammars of the Hadoop-family types a value is
-// checked against once expanded, by type name.
-var hadoopGrammars = map[string]*catalog.Grammar{}
-
-func init() {
-	for _, g := range []*catalog.Grammar{catalog.HadoopInt, catalog.HadoopNumber, catalog.HadoopBool, catalog.HadoopDuration, catalog.HadoopSize, catalog.HadoopPermission} {
-		hadoopGrammars[g.Name] = g
-	}
+// checked against once expanded, by the type's name as catalog.Option
+// spells it.
+var hadoopGrammars = map[string]*catalog.Grammar{
+	"int":        catalog.HadoopInt,
+	"number":     catalog.HadoopNumber,
+	"bool":       catalog.HadoopBool,
+	"duration":   catalog.HadoopDuration,
+	"size":       catalog.HadoopSize,
+	"permission": catalog.HadoopPermission,
 }
 
 // hadoopCatalog is what the Hadoop-family catalogs say, read once.
@@ -88,7 +90,7 @@ func isHadoopFamily(technology string) bool {
 	return technology == "hadoop" || technology == "hbase" || technology == "ranger"
 }
 
-// typeOf returns the type name (e.g. "#Int") the catalog of file gives key.
+// typeOf returns the type name (e.g. "int") the catalog of file gives key.
 func (c hadoopCatalog) typeOf(file, key string) string {
 	var family string
 	for _, o := range c.options[file] {
@@ -216,7 +218,9 @@ func (x expansionScope) unbound(name string) string {
 		candidates = append(candidates, k)
 	}
 	for k := range x.catalog.defaults {
-		candidates = append(candidates, k)
+		if _, set := x.set[k]; !set {
+			candidates = append(candidates, k)
+		}
 	}
 	msg := fmt.Sprintf("${%s} names no key set in the component's Hadoop files, no key with an upstream default, no Java system property and no environment variable (${env.NAME}): Hadoop would leave it unexpanded", name)
 	if close := fuzzy.Closest(name, candidates, 3); len(close) > 0 {
