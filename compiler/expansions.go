@@ -52,6 +52,7 @@ var hadoopGrammars = map[string]*catalog.Grammar{
 // hadoopCatalog is what the Hadoop-family catalogs say, read once.
 type hadoopCatalog struct {
 	defaults map[string]string           // key -> upstream default
+	keys     map[string]bool             // every listed key, true
 	options  map[string][]catalog.Option // native file -> its options
 }
 
@@ -70,12 +71,15 @@ func loadHadoopCatalog() (hadoopCatalog, error) {
 			hadoopCatalogErr = err
 			return
 		}
-		c := hadoopCatalog{defaults: map[string]string{}, options: map[string][]catalog.Option{}}
+		c := hadoopCatalog{defaults: map[string]string{}, keys: map[string]bool{}, options: map[string][]catalog.Option{}}
 		for _, o := range options {
 			if !isHadoopFamily(o.Technology) {
 				continue
 			}
 			c.options[o.File] = append(c.options[o.File], o)
+			if !o.Pattern {
+				c.keys[o.Key] = true
+			}
 			if !o.Pattern && o.Default != nil {
 				c.defaults[o.Key] = *o.Default
 			}
@@ -200,7 +204,7 @@ func (x expansionScope) bound(name string) bool {
 	if _, ok := x.set[name]; ok {
 		return true
 	}
-	if _, ok := x.catalog.defaults[name]; ok {
+	if x.catalog.keys[name] {
 		return true
 	}
 	for _, p := range systemProperties {
@@ -217,12 +221,12 @@ func (x expansionScope) unbound(name string) string {
 	for k := range x.set {
 		candidates = append(candidates, k)
 	}
-	for k := range x.catalog.defaults {
+	for k := range x.catalog.keys {
 		if _, set := x.set[k]; !set {
 			candidates = append(candidates, k)
 		}
 	}
-	msg := fmt.Sprintf("${%s} names no key set in the component's Hadoop files, no key with an upstream default, no Java system property and no environment variable (${env.NAME}): Hadoop would leave it unexpanded", name)
+	msg := fmt.Sprintf("${%s} names no key set in the component's Hadoop files, no key of the Hadoop catalogs, no Java system property and no environment variable (${env.NAME}): Hadoop would leave it unexpanded", name)
 	if close := fuzzy.Closest(name, candidates, 3); len(close) > 0 {
 		msg += "; did you mean " + quoteJoin(close, " or ") + "?"
 	}
