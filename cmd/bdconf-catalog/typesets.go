@@ -10,7 +10,7 @@ import (
 // each generated types_gen.cue is rendered from here (typesgen.go).
 
 // typeSets lists the generated type files, one set per technology.
-var typeSets = []typeSet{kafkaTypeSet, sparkTypeSet, hadoopTypeSet, hbaseTypeSet, rangerTypeSet, hiveTypeSet, trinoTypeSet, kerberosTypeSet}
+var typeSets = []typeSet{kafkaTypeSet, sparkTypeSet, hadoopTypeSet, hbaseTypeSet, rangerTypeSet, hiveTypeSet, trinoTypeSet, kerberosTypeSet, zookeeperTypeSet}
 
 // classNameDecl and commaListDecl are declarations several type sets share.
 var (
@@ -65,6 +65,28 @@ func orGrammar(scalar string, g *catalog.Grammar) string {
 // compiler once expanded.
 func orHadoopText(scalar string, g *catalog.Grammar) string {
 	return orGrammar(scalar, g) + " | #Expansion"
+}
+
+// zookeeperTypeSet types zoo.cfg, after QuorumPeerConfig.parseProperties
+// (ZooKeeper 3.9), which trims every value: its own keys are read with
+// Integer.parseInt, Long.parseLong and Boolean.parseBoolean, the others
+// set as zookeeper.* system properties and read back the same way.
+var zookeeperTypeSet = typeSet{
+	Root: "zookeeper",
+	Intro: "Value types of the ZooKeeper catalog (zoo_cfg_gen.cue). zoo.cfg keys are\n" +
+		"parsed by QuorumPeerConfig or, for the others, read back as zookeeper.*\n" +
+		"Java system properties, every value trimmed. The types are shared by all\n" +
+		"keys, which keeps evaluation cheap.",
+	Decls: []typeDecl{
+		{"#Bool", "is read with Boolean.parseBoolean, which takes anything but true\n(any case) for false: only true and false (any case) are accepted, so\nthat a typo is not silently false.", orGrammar("bool", catalog.ZooKeeperBool)},
+		{"#Int", "is read with Integer.parseInt or Long.parseLong.", orGrammar("int", catalog.ZooKeeperInt)},
+		{"#Number", "is read with Double.parseDouble.", orGrammar("number", catalog.ZooKeeperNumber)},
+		{"#String", "is used as is, trimmed.", "string"},
+		classNameDecl,
+		commaListDecl,
+		secretDecls[0],
+		{"#Secret", "is a secret: a #SecretRef, never a literal. zoo.cfg cannot read\none from the environment, so the compiler refuses the reference and asks\nfor the key's passwordPath twin instead.", secretDecls[1].Expr},
+	},
 }
 
 // sparkTypeSet types spark-defaults.conf, after Spark's ConfigBuilder

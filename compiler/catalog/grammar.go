@@ -84,6 +84,8 @@ var (
 // ZooKeeper's QuorumPeerConfig.parseProperties (ZooKeeper 3.9) reads each
 // value of zoo.cfg trimmed.
 var (
+	// ZooKeeperNumber is Double.parseDouble.
+	ZooKeeperNumber = newGrammar("#Number", trimmed(javaFloat), "a number such as 0.5")
 	// ZooKeeperInt is Integer.parseInt / Long.parseLong.
 	ZooKeeperInt = newGrammar("#Int", trimmed(javaInt), "an integer such as 2000")
 	// ZooKeeperBool is Boolean.parseBoolean, which reads anything but "true"
@@ -104,7 +106,7 @@ var typeDescriptions = map[string][]*Grammar{
 	"hbase":     {HadoopInt, HadoopNumber, HadoopBool, HadoopDuration, HadoopSize, HadoopPermission},
 	"ranger":    {HadoopInt, HadoopNumber, HadoopBool, HadoopDuration, HadoopSize, HadoopPermission},
 	"kafka":     {KafkaBool, KafkaInt, KafkaNumber},
-	"zookeeper": {ZooKeeperInt, ZooKeeperBool},
+	"zookeeper": {ZooKeeperInt, ZooKeeperNumber, ZooKeeperBool},
 }
 
 // DescribeType returns what the type name (e.g. "#Size") of the catalog
