@@ -114,11 +114,14 @@ func (c hadoopCatalog) typeOf(file, key string) string {
 // value a profile sets: each name must be bound, and a value whose
 // expansion is known must fit its key's type.
 func checkExpansions(files map[string]nativeFile, sources []Source) error {
+	inProfile := sourceNames(sources)
+	if !hasExpansion(files, inProfile) {
+		return nil // most profiles: the catalogs need not be read
+	}
 	c, err := loadHadoopCatalog()
 	if err != nil {
 		return err
 	}
-	inProfile := sourceNames(sources)
 	known := componentValues(files)
 	e := &Error{}
 	for _, nativePath := range sortedKeys(files) {
@@ -128,7 +131,7 @@ func checkExpansions(files map[string]nativeFile, sources []Source) error {
 		}
 		scope := expansionScope{catalog: c, set: known[component(nativePath)]}
 		for _, s := range f.settings {
-			if s.Secret || !inProfile[s.Origin.File] || !strings.Contains(s.Value, "${") {
+			if !isExpansionToCheck(s, inProfile) {
 				continue
 			}
 			if msg := scope.check(path.Base(nativePath), s); msg != "" {
@@ -140,6 +143,27 @@ func checkExpansions(files map[string]nativeFile, sources []Source) error {
 		return e
 	}
 	return nil
+}
+
+// isExpansionToCheck tells a value a profile sets that holds an expansion.
+func isExpansionToCheck(s Setting, inProfile map[string]bool) bool {
+	return !s.Secret && inProfile[s.Origin.File] && strings.Contains(s.Value, "${")
+}
+
+// hasExpansion tells whether a profile sets a Hadoop-family value holding
+// an expansion.
+func hasExpansion(files map[string]nativeFile, inProfile map[string]bool) bool {
+	for _, f := range files {
+		if f.format != native.HadoopXML {
+			continue
+		}
+		for _, s := range f.settings {
+			if isExpansionToCheck(s, inProfile) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // component is the first segment of a native path: hdfs/namenode/hdfs-site.xml is hdfs's.
