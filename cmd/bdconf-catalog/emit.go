@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 
 	"cuelang.org/go/cue/format"
@@ -26,11 +27,11 @@ func render(c *Catalog) ([]byte, error) {
 		fmt.Fprintf(&b, "%s\n", d)
 	}
 	for _, k := range c.Keys {
-		fmt.Fprintf(&b, "%s?: %s%s\n", quote(k.Name), keyType(k), attribute(k))
+		fmt.Fprintf(&b, "%s?: %s%s\n", quote(k.Name), keyType(c.Package, k), attribute(k))
 	}
 	for _, p := range c.Patterns {
 		fmt.Fprintf(&b, "\n// %s\n", p.Name)
-		fmt.Fprintf(&b, "[=~%s]: %s%s\n", quote(p.Regex), keyType(p.Key), attribute(p.Key))
+		fmt.Fprintf(&b, "[=~%s]: %s%s\n", quote(p.Regex), keyType(c.Package, p.Key), attribute(p.Key))
 	}
 	b.WriteString("}\n")
 	out, err := format.Source([]byte(b.String()))
@@ -55,15 +56,15 @@ func quote(s string) string { return literal.String.Quote(s) }
 // profile can only reference, else the expression of its upstream type (a
 // JAAS configuration is a secret that may also be a literal without
 // credentials, which the compiler checks).
-func keyType(k Key) string {
+func keyType(pkg string, k Key) string {
 	if k.Secret && k.Type.Kind != KindJaasConfig {
 		return secretDecl
 	}
-	return typeExpr(k.Type)
+	return typeExpr(pkg, k.Type)
 }
 
-// typeExpr returns the CUE expression of a type.
-func typeExpr(t Type) string {
+// typeExpr returns the CUE expression of a type in the package pkg.
+func typeExpr(pkg string, t Type) string {
 	var expr string
 	switch t.Kind {
 	case KindEnum:
@@ -76,10 +77,9 @@ func typeExpr(t Type) string {
 	switch {
 	case t.Bounds == "":
 		return expr
-	case numericKinds[t.Kind]:
-		// The text form of a number passes the bounds; the compiler
-		// checks the number it reads (numericText).
-		return expr + " & (" + t.Bounds + " | string)"
+	case hasTextHalf(pkg, expr):
+		// The bounds apply to the number; its text form passes them.
+		return "(" + expr + valueSuffix + " & (" + t.Bounds + ")) | " + expr + textSuffix
 	case strings.Contains(t.Bounds, "|"):
 		return expr + " & (" + t.Bounds + ")"
 	default:
@@ -87,8 +87,12 @@ func typeExpr(t Type) string {
 	}
 }
 
-// numericKinds are the kinds whose type accepts a number or its text.
-var numericKinds = map[Kind]bool{KindInt: true, KindShort: true, KindLong: true, KindNumber: true, KindDuration: true, KindSize: true}
+// hasTextHalf tells whether the type set of pkg declares ref as a number
+// or its text (numericDecls).
+func hasTextHalf(pkg, ref string) bool {
+	ts, ok := typeSetFor(pkg)
+	return ok && slices.ContainsFunc(ts.Decls, func(d typeDecl) bool { return d.Name == ref+textSuffix })
+}
 
 // enumExpr is a disjunction of string literals.
 func enumExpr(values []string) string {

@@ -39,11 +39,11 @@ package demo
 #Demo: {
 	@catalog(file="demo.xml", source="demo/demo-default.xml", version="Demo 1.0")
 
-	"a.count"?:    #Int & (>=1 | string) @upstream(default="3")
-	"a.mode"?:     "x" | "y"             @upstream(default="x")
-	"a.old"?:      #String               @upstream(deprecated="a.new,a.newer")
-	"a.password"?: #Secret               @upstream(secret)
-	"a.quote"?:    #String               @upstream(default="say \"hi\"\n")
+	"a.count"?:    #Int & >=1 @upstream(default="3")
+	"a.mode"?:     "x" | "y"  @upstream(default="x")
+	"a.old"?:      #String    @upstream(deprecated="a.new,a.newer")
+	"a.password"?: #Secret    @upstream(secret)
+	"a.quote"?:    #String    @upstream(default="say \"hi\"\n")
 	"a.roles"?: [...("r1" | "r.2")] | =~"^ *((r1|r\\.2)( *, *(r1|r\\.2))*)? *$"
 	"a.wait"?: #Duration @upstream(default="30s", unit="s")
 

@@ -63,7 +63,7 @@ func buildKafkaFile(dir string, t target) (*Catalog, error) {
 	}
 	c := t.catalogOf(keys.keys)
 	if t.pkg == "kafka" {
-		c.Patterns = append(c.Patterns, listenerPatterns(c.Keys)...)
+		c.Patterns = append(c.Patterns, listenerPatterns(t.pkg, c.Keys)...)
 	}
 	return c, nil
 }

@@ -34,14 +34,14 @@ func isListenerKey(name string) bool {
 // listenerPatterns returns the per-listener families of the keys a
 // listener may override: one pattern per distinct type, so that a label
 // is matched against few expressions.
-func listenerPatterns(keys []Key) []Pattern {
+func listenerPatterns(pkg string, keys []Key) []Pattern {
 	groups := map[string][]Key{}
 	var order []string
 	for _, k := range keys {
 		if !isListenerKey(k.Name) || len(k.Deprecated) > 0 {
 			continue
 		}
-		id := keyType(k)
+		id := keyType(pkg, k)
 		if _, ok := groups[id]; !ok {
 			order = append(order, id)
 		}

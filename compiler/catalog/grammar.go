@@ -119,3 +119,17 @@ func DescribeType(root, name string) (string, bool) {
 	}
 	return "", false
 }
+
+// DescribePattern returns what a catalog type accepts, in words, given the
+// regular expression a CUE error quotes ("out of bound =~<pattern>"): a
+// grammar's text, or a Hadoop-family text that may also hold an expansion.
+func DescribePattern(pattern string) (string, bool) {
+	for _, grammars := range typeDescriptions {
+		for _, g := range grammars {
+			if pattern == g.Text || pattern == g.Text+"|"+HadoopExpansion.String() {
+				return g.Describe, true
+			}
+		}
+	}
+	return "", false
+}
