@@ -61,6 +61,12 @@ var kafkaRules = []kafkaRule{
 		message:  "log.cleaner.dedupe.buffer.size must be at least 1MB per cleaner thread (KafkaConfig.validateValues)",
 	},
 	{
+		keys:     []string{"offsets.commit.required.acks", "offsets.topic.replication.factor"},
+		defaults: []int64{-1, 3},
+		ok:       func(v []int64, _ []bool) bool { return v[0] >= -1 && v[0] <= v[1] },
+		message:  "offsets.commit.required.acks must be between -1 and offsets.topic.replication.factor (KafkaConfig.validateValues)",
+	},
+	{
 		keys:     []string{"queued.max.request.bytes", "socket.request.max.bytes"},
 		defaults: []int64{-1, 104857600},
 		ok:       func(v []int64, _ []bool) bool { return v[0] <= 0 || v[0] >= v[1] },
