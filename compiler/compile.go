@@ -109,7 +109,7 @@ func Compile(ctx context.Context, opts Options) (*Result, error) {
 // of all of them at once.
 func checkValues(files map[string]nativeFile, sources []Source) error {
 	all := &Error{}
-	for _, check := range []func(map[string]nativeFile, []Source) error{checkExpansions, checkCompositeSecrets, checkKafkaValues} {
+	for _, check := range []func(map[string]nativeFile, []Source) error{checkExpansions, checkCompositeSecrets, checkKafkaValues, checkNumericText} {
 		err := check(files, sources)
 		var e *Error
 		if errors.As(err, &e) {

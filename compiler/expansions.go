@@ -10,7 +10,6 @@ import (
 	"github.com/bdconf/bdconf/compiler/catalog"
 	"github.com/bdconf/bdconf/compiler/internal/fuzzy"
 	"github.com/bdconf/bdconf/compiler/native"
-	"github.com/bdconf/bdconf/schema"
 )
 
 // Hadoop's Configuration expands ${name} in every value it returns
@@ -56,38 +55,28 @@ type hadoopCatalog struct {
 	options  map[string][]catalog.Option // native file -> its options
 }
 
-var (
-	hadoopCatalogOnce sync.Once
-	hadoopCatalogData hadoopCatalog
-	hadoopCatalogErr  error
-)
-
-// loadHadoopCatalog reads the Hadoop-family catalogs of the embedded
-// schema (syntax only) the first time it is called.
-func loadHadoopCatalog() (hadoopCatalog, error) {
-	hadoopCatalogOnce.Do(func() {
-		options, err := catalog.Load(schema.FS)
-		if err != nil {
-			hadoopCatalogErr = err
-			return
+// loadHadoopCatalog gathers the Hadoop-family options of the embedded
+// catalogs, the first time it is called.
+var loadHadoopCatalog = sync.OnceValues(func() (hadoopCatalog, error) {
+	options, err := embeddedOptions()
+	if err != nil {
+		return hadoopCatalog{}, err
+	}
+	c := hadoopCatalog{defaults: map[string]string{}, keys: map[string]bool{}, options: map[string][]catalog.Option{}}
+	for _, o := range options {
+		if !isHadoopFamily(o.Technology) {
+			continue
 		}
-		c := hadoopCatalog{defaults: map[string]string{}, keys: map[string]bool{}, options: map[string][]catalog.Option{}}
-		for _, o := range options {
-			if !isHadoopFamily(o.Technology) {
-				continue
-			}
-			c.options[o.File] = append(c.options[o.File], o)
-			if !o.Pattern {
-				c.keys[o.Key] = true
-			}
-			if !o.Pattern && o.Default != nil {
-				c.defaults[o.Key] = *o.Default
-			}
+		c.options[o.File] = append(c.options[o.File], o)
+		if !o.Pattern {
+			c.keys[o.Key] = true
 		}
-		hadoopCatalogData = c
-	})
-	return hadoopCatalogData, hadoopCatalogErr
-}
+		if !o.Pattern && o.Default != nil {
+			c.defaults[o.Key] = *o.Default
+		}
+	}
+	return c, nil
+})
 
 // isHadoopFamily tells the technologies whose files Configuration reads.
 func isHadoopFamily(technology string) bool {
@@ -96,18 +85,12 @@ func isHadoopFamily(technology string) bool {
 
 // typeOf returns the type name (e.g. "int") the catalog of file gives key.
 func (c hadoopCatalog) typeOf(file, key string) string {
-	var family string
-	for _, o := range c.options[file] {
-		if !o.Matches(key) {
-			continue
-		}
-		name, _, _ := strings.Cut(o.Type, " ")
-		if !o.Pattern {
-			return name
-		}
-		family = name
+	o, ok := optionFor(c.options[file], key)
+	if !ok {
+		return ""
 	}
-	return family
+	name, _, _ := strings.Cut(o.Type, " ")
+	return name
 }
 
 // checkExpansions checks the ${...} expansions of every Hadoop-family
