@@ -192,8 +192,11 @@ func (x expansionScope) check(file string, s Setting) string {
 			return x.unbound(m[1])
 		}
 	}
-	expanded, ok := x.expand(s.Value)
-	if !ok {
+	expanded, state := x.expand(s.Value)
+	switch state {
+	case expansionTooDeep:
+		return fmt.Sprintf("expands more than %d levels deep (a loop?): Hadoop refuses it (Configuration.substituteVars)", maxSubstitutions)
+	case expansionUnknown:
 		return ""
 	}
 	g, typed := hadoopGrammars[x.catalog.typeOf(file, s.Key)]
@@ -240,23 +243,35 @@ func (x expansionScope) unbound(name string) string {
 	return msg
 }
 
+// expansionState says how far expand got.
+type expansionState int
+
+const (
+	expansionKnown   expansionState = iota // every name had a known value
+	expansionUnknown                       // a value is known only at run time
+	expansionTooDeep                       // deeper than Hadoop follows
+)
+
 // expand substitutes the names whose values are known, as
-// Configuration.substituteVars does; false when a value is not known
-// before run time (the environment, system properties, secrets) or the
-// nesting is deeper than Hadoop follows.
-func (x expansionScope) expand(value string) (string, bool) {
+// Configuration.substituteVars does: unknown when a value is known only at
+// run time (the environment, system properties, secrets), too deep when
+// the nesting goes beyond what Hadoop follows.
+func (x expansionScope) expand(value string) (string, expansionState) {
 	for range maxSubstitutions {
 		m := catalog.HadoopExpansion.FindStringSubmatchIndex(value)
 		if m == nil {
-			return value, true
+			return value, expansionKnown
 		}
 		v, ok := x.valueOf(value[m[2]:m[3]])
 		if !ok {
-			return "", false
+			return "", expansionUnknown
 		}
 		value = value[:m[0]] + v + value[m[1]:]
 	}
-	return "", false
+	if catalog.HadoopExpansion.MatchString(value) {
+		return "", expansionTooDeep
+	}
+	return value, expansionKnown
 }
 
 // valueOf returns the value of a key the component sets or the catalog
