@@ -18,11 +18,12 @@ import (
 const jaasConfigKey = "sasl.jaas.config"
 
 var (
-	// reJAASPassword is a JAAS option holding a password: password=...,
-	// as PlainLoginModule and ScramLoginModule take it, or any option
-	// named *password (user_alice="..." options of PlainLoginModule on the
-	// broker are passwords too).
-	reJAASPassword = regexp.MustCompile(`(?i)(\bpassword|\buser_[^=\s]+)\s*=`)
+	// reJAASPassword is a JAAS option holding a credential: password=...,
+	// as PlainLoginModule and ScramLoginModule take it, the broker's
+	// user_<name>="..." options of PlainLoginModule, and the clientSecret
+	// of OAUTHBEARER's client-credentials login
+	// (OAuthBearerLoginCallbackHandler reads it from the JAAS options).
+	reJAASPassword = regexp.MustCompile(`(?i)(\bpassword|\buser_[^=\s]+|\bclientSecret)\s*=`)
 	// reURLPassword is a URL's user:password@ (RFC 3986 userinfo) whose
 	// password is not a ${...} expansion.
 	reURLPassword = regexp.MustCompile(`[A-Za-z][A-Za-z0-9+.-]*://[^/@\s:]+:([^/@\s]+)@`)
