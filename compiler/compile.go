@@ -8,6 +8,7 @@ package compiler
 import (
 	"context"
 	"errors"
+	"sort"
 
 	"cuelang.org/go/cue"
 	"cuelang.org/go/cue/cuecontext"
@@ -113,12 +114,35 @@ func compile(ctx context.Context, opts Options) (_ *Result, err error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := checkValues(p.files, opts.Sources); err != nil {
+		return nil, err
+	}
 	res, err := render(p)
 	if err != nil {
 		return nil, err
 	}
 	res.Warnings = warnings
 	return res, nil
+}
+
+// checkValues runs the Go checks of native values, reporting the problems
+// of all of them at once.
+func checkValues(files map[string]nativeFile, sources []Source) error {
+	all := &Error{}
+	for _, check := range []func(map[string]nativeFile, []Source) error{checkExpansions, checkCompositeSecrets, checkKafkaValues, checkNumericText} {
+		err := check(files, sources)
+		var e *Error
+		if errors.As(err, &e) {
+			all.Diagnostics = append(all.Diagnostics, e.Diagnostics...)
+		} else if err != nil {
+			return err
+		}
+	}
+	if len(all.Diagnostics) > 0 {
+		sort.SliceStable(all.Diagnostics, func(i, j int) bool { return lessPos(all.Diagnostics[i].Pos, all.Diagnostics[j].Pos) })
+		return all
+	}
+	return nil
 }
 
 // evaluate unifies the profiles with #Platform and validates the result;

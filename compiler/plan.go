@@ -149,6 +149,9 @@ func decodeFile(filePath string, v cue.Value) (nativeFile, error) {
 	if err != nil {
 		return f, err
 	}
+	if err := placeSecrets(unchecked, v.LookupPath(cue.ParsePath("secrets")), path.Base(filePath)); err != nil {
+		return f, err
+	}
 	if err := requireUnknown(checked, unchecked, path.Base(filePath)); err != nil {
 		return f, err
 	}

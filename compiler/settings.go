@@ -24,6 +24,10 @@ type Setting struct {
 	// Secret is set for a value that references a Kubernetes Secret: Value
 	// is then the placeholder the file's technology expands at run time.
 	Secret bool
+	// Text is set for a value given as a string, such as "4": the
+	// catalogs' bounds apply to numbers, and checkNumericText to the number
+	// such a text is read as.
+	Text bool
 }
 
 // Derived tells a value bdconf computed from one a profile set.
@@ -82,12 +86,18 @@ func decodeSetting(key string, v cue.Value) (Setting, error) {
 	if err != nil {
 		return Setting{}, fmt.Errorf("key %s: %w", key, err)
 	}
-	s := Setting{Key: key, Value: value, Origin: position(v.Pos())}
+	s := Setting{Key: key, Value: value, Origin: position(v.Pos()), Text: isText(v)}
 	attr := v.Attribute("upstream")
 	if replacement, found, _ := attr.Lookup(0, "deprecated"); found {
 		s.Deprecated = strings.Split(replacement, ",")
 	}
 	return s, nil
+}
+
+// isText tells a value given as a string.
+func isText(v cue.Value) bool {
+	v, _ = v.Default()
+	return v.Kind() == cue.StringKind
 }
 
 // entries returns the key/values of settings, for a native writer.

@@ -33,44 +33,53 @@ const (
 	// names, with a "-" prefix to remove and a ":salt" suffix in key/salt
 	// lists.
 	KindEnctypes
+	// KindPermission is a Hadoop file permission or umask.
+	KindPermission
+	// KindJaasConfig is a Kafka JAAS configuration: a secret whose literal
+	// is allowed when it holds no credentials.
+	KindJaasConfig
 )
 
 // kindNames are the kinds' names in the count report.
 var kindNames = map[Kind]string{
-	KindString:   "string",
-	KindBool:     "bool",
-	KindInt:      "int",
-	KindShort:    "short",
-	KindLong:     "long",
-	KindNumber:   "number",
-	KindDuration: "duration",
-	KindSize:     "size",
-	KindClass:    "class",
-	KindList:     "list",
-	KindVersion:  "version",
-	KindEnum:     "enum",
-	KindEnumList: "enum-list",
-	KindScalar:   "scalar",
-	KindHeapSize: "heap-size",
-	KindEnctypes: "enctype-list",
+	KindString:     "string",
+	KindBool:       "bool",
+	KindInt:        "int",
+	KindShort:      "short",
+	KindLong:       "long",
+	KindNumber:     "number",
+	KindDuration:   "duration",
+	KindSize:       "size",
+	KindClass:      "class",
+	KindList:       "list",
+	KindVersion:    "version",
+	KindEnum:       "enum",
+	KindEnumList:   "enum-list",
+	KindScalar:     "scalar",
+	KindHeapSize:   "heap-size",
+	KindEnctypes:   "enctype-list",
+	KindPermission: "permission",
+	KindJaasConfig: "jaas-config",
 }
 
 // kindRefs are the CUE references of the kinds' named types.
 var kindRefs = map[Kind]string{
-	KindString:   "#String",
-	KindBool:     "#Bool",
-	KindInt:      "#Int",
-	KindShort:    "#Short",
-	KindLong:     "#Long",
-	KindNumber:   "#Number",
-	KindDuration: "#Duration",
-	KindSize:     "#Size",
-	KindClass:    "#ClassName",
-	KindList:     "#List",
-	KindVersion:  "#Version",
-	KindScalar:   "#Scalar",
-	KindHeapSize: "#HeapSize",
-	KindEnctypes: "#EnctypeList",
+	KindString:     "#String",
+	KindBool:       "#Bool",
+	KindInt:        "#Int",
+	KindShort:      "#Short",
+	KindLong:       "#Long",
+	KindNumber:     "#Number",
+	KindDuration:   "#Duration",
+	KindSize:       "#Size",
+	KindClass:      "#ClassName",
+	KindList:       "#List",
+	KindVersion:    "#Version",
+	KindScalar:     "#Scalar",
+	KindHeapSize:   "#HeapSize",
+	KindEnctypes:   "#EnctypeList",
+	KindPermission: "#Permission",
+	KindJaasConfig: "#JaasConfig",
 }
 
 // String returns the name used for the kind in the count report.

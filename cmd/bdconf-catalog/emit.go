@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 
 	"cuelang.org/go/cue/format"
@@ -26,11 +27,11 @@ func render(c *Catalog) ([]byte, error) {
 		fmt.Fprintf(&b, "%s\n", d)
 	}
 	for _, k := range c.Keys {
-		fmt.Fprintf(&b, "%s?: %s%s\n", quote(k.Name), keyType(k), attribute(k))
+		fmt.Fprintf(&b, "%s?: %s%s\n", quote(k.Name), keyType(c.Package, k), attribute(k))
 	}
 	for _, p := range c.Patterns {
 		fmt.Fprintf(&b, "\n// %s\n", p.Name)
-		fmt.Fprintf(&b, "[=~%s]: %s%s\n", quote(p.Regex), keyType(p.Key), attribute(p.Key))
+		fmt.Fprintf(&b, "[=~%s]: %s%s\n", quote(p.Regex), keyType(c.Package, p.Key), attribute(p.Key))
 	}
 	b.WriteString("}\n")
 	out, err := format.Source([]byte(b.String()))
@@ -52,16 +53,18 @@ func sectionArg(section string) string {
 func quote(s string) string { return literal.String.Quote(s) }
 
 // keyType returns the CUE type of a key: #Secret for a secret, which a
-// profile can only reference, else the expression of its upstream type.
-func keyType(k Key) string {
-	if k.Secret {
+// profile can only reference, else the expression of its upstream type (a
+// JAAS configuration is a secret that may also be a literal without
+// credentials, which the compiler checks).
+func keyType(pkg string, k Key) string {
+	if k.Secret && k.Type.Kind != KindJaasConfig {
 		return secretDecl
 	}
-	return typeExpr(k.Type)
+	return typeExpr(pkg, k.Type)
 }
 
-// typeExpr returns the CUE expression of a type.
-func typeExpr(t Type) string {
+// typeExpr returns the CUE expression of a type in the package pkg.
+func typeExpr(pkg string, t Type) string {
 	var expr string
 	switch t.Kind {
 	case KindEnum:
@@ -74,11 +77,21 @@ func typeExpr(t Type) string {
 	switch {
 	case t.Bounds == "":
 		return expr
+	case hasTextHalf(pkg, expr):
+		// The bounds apply to the number; its text form passes them.
+		return "(" + expr + valueSuffix + " & (" + t.Bounds + ")) | " + expr + textSuffix
 	case strings.Contains(t.Bounds, "|"):
 		return expr + " & (" + t.Bounds + ")"
 	default:
 		return expr + " & " + t.Bounds
 	}
+}
+
+// hasTextHalf tells whether the type set of pkg declares ref as a number
+// or its text (numericDecls).
+func hasTextHalf(pkg, ref string) bool {
+	ts, ok := typeSetFor(pkg)
+	return ok && slices.ContainsFunc(ts.Decls, func(d typeDecl) bool { return d.Name == ref+textSuffix })
 }
 
 // enumExpr is a disjunction of string literals.

@@ -26,6 +26,8 @@ func inferHadoop(p hadoopProperty) Type {
 		return o.Type
 	}
 	switch v := p.Value; {
+	case isPermissionKey(p.Name):
+		return Type{Kind: KindPermission}
 	case reSizeDoc.MatchString(p.Doc):
 		return Type{Kind: KindSize}
 	case reTimeDoc.MatchString(p.Doc):
@@ -35,6 +37,17 @@ func inferHadoop(p hadoopProperty) Type {
 	default:
 		return Type{Kind: kindFromValue(v)}
 	}
+}
+
+// permissionSuffixes end the names of the keys read as a file permission
+// (new FsPermission(conf.get(...)): dfs.datanode.data.dir.perm and the
+// other *.perm keys, HBase's *.perms and hbase.data.umask) or a umask
+// (FsPermission.getUMask: fs.permissions.umask-mode, deprecated dfs.umaskmode).
+var permissionSuffixes = []string{".perm", ".perms", ".umask-mode", ".umaskmode", ".umask"}
+
+// isPermissionKey reports whether a key holds a permission or umask.
+func isPermissionKey(name string) bool {
+	return slices.ContainsFunc(permissionSuffixes, func(s string) bool { return strings.HasSuffix(name, s) })
 }
 
 // kindFromValue infers a kind from a non-empty default value.

@@ -77,10 +77,17 @@ func kafkaKey(e kafkaEntry) (Key, error) {
 	if err != nil {
 		return Key{}, err
 	}
+	if strings.HasSuffix(e.Name, jaasConfigKey) {
+		typ = Type{Kind: KindJaasConfig}
+	}
 	k := Key{Name: e.Name, Type: typ, Unit: unitFromName(e.Name), Secret: e.Type == "password"}
 	k.Default, k.HasDefault = kafkaDefault(e.Default)
 	return k, nil
 }
+
+// jaasConfigKey is the PASSWORD key holding a JAAS configuration
+// (SaslConfigs.SASL_JAAS_CONFIG), alone or after a prefix.
+const jaasConfigKey = "sasl.jaas.config"
 
 // kafkaDefault drops "null" (no default) and the human-readable hint
 // ConfigDef appends to durations and sizes, e.g. "1000 (1 second)".

@@ -61,7 +61,11 @@ func buildKafkaFile(dir string, t target) (*Catalog, error) {
 			keys.keys[i].Default, keys.keys[i].HasDefault = "", false
 		}
 	}
-	return t.catalogOf(keys.keys), nil
+	c := t.catalogOf(keys.keys)
+	if t.pkg == "kafka" {
+		c.Patterns = append(c.Patterns, listenerPatterns(t.pkg, c.Keys)...)
+	}
+	return c, nil
 }
 
 // readKafkaPage parses one Kafka page into keys, names prefixed.

@@ -44,7 +44,7 @@ func TestKafkaReviewedValidValues(t *testing.T) {
 		want  string
 	}{
 		{KindString, "(case insensitive) [SASL_SSL, PLAINTEXT]", `#String & (=~"^(?i)(SASL_SSL|PLAINTEXT)$")`},
-		{KindShort, "Positive number, or -1 to use the broker's default", `#Short & (>=1 | -1)`},
+		{KindShort, "Positive number, or -1 to use the broker's default", `(#ShortValue & (>=1 | -1)) | #ShortText`},
 		{KindString, "non-empty string without ISO control characters", `#String & !=""`},
 		{KindString, "valid regex", `#String`},
 	}
@@ -53,7 +53,7 @@ func TestKafkaReviewedValidValues(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := typeExpr(typ); got != tt.want {
+		if got := typeExpr("kafka", typ); got != tt.want {
 			t.Errorf("%q: got %s, want %s", tt.valid, got, tt.want)
 		}
 	}

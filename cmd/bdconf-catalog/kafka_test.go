@@ -62,7 +62,7 @@ func TestKafkaKey(t *testing.T) {
 		{kafkaEntry{Name: "process.roles", Type: "list", Default: `""`, ValidValues: "[broker, controller]"},
 			Key{Name: "process.roles", Type: listOf("broker", "controller"), HasDefault: true}},
 		{kafkaEntry{Name: "sasl.jaas.config", Type: "password", Default: "null"},
-			Key{Name: "sasl.jaas.config", Type: typ(KindString), Secret: true}},
+			Key{Name: "sasl.jaas.config", Type: typ(KindJaasConfig), Secret: true}},
 		{kafkaEntry{Name: "remote.log.storage.manager.class.name", Type: "string", Default: "null", ValidValues: "non-empty string"},
 			Key{Name: "remote.log.storage.manager.class.name", Type: Type{Kind: KindString, Bounds: `!=""`}}},
 		{kafkaEntry{Name: "controller.quorum.voters", Type: "list", Default: `""`, ValidValues: "non-empty list"},

@@ -46,7 +46,7 @@ const (
 	whyDirs      = "comma-separated directories (getTrimmedStringCollection)"
 	whyClasses   = "comma-separated class names (getClasses / getInstances)"
 	whyCSV       = "comma-separated values (getTrimmedStrings)"
-	whyOctal     = "octal permission; as a YAML number 0700 would turn into 448"
+	whyOctal     = "octal or symbolic permission (new FsPermission(String), UmaskParser)"
 	whySeparator = "a separator character, not a list"
 	whyDesc      = "values listed in the upstream description"
 	whyGetTD     = "read with getTimeDuration"
@@ -59,7 +59,7 @@ var hadoopTypeOverrides = map[string]override{
 	// core-default.xml
 	"fs.trash.interval":                                       {Type: typ(KindNumber), Unit: "m", Why: "TrashPolicyDefault reads it with getFloat, in minutes"},
 	"fs.trash.checkpoint.interval":                            {Type: typ(KindNumber), Unit: "m", Why: "TrashPolicyDefault reads it with getFloat, in minutes"},
-	"fs.permissions.umask-mode":                               {Type: typ(KindString), Why: "octal (022) or symbolic (u=rwx,g=r-x,o=r-x) umask; " + whyOctal},
+	"fs.permissions.umask-mode":                               {Type: typ(KindPermission), Why: "octal (022) or symbolic (u=rwx,g=r-x,o=r-x) umask; " + whyOctal},
 	"hadoop.caller.context.separator":                         {Type: typ(KindString), Why: whySeparator},
 	"fs.s3a.select.input.csv.field.delimiter":                 {Type: typ(KindString), Why: whySeparator},
 	"fs.s3a.select.output.csv.field.delimiter":                {Type: typ(KindString), Why: whySeparator},
@@ -165,9 +165,9 @@ var hadoopTypeOverrides = map[string]override{
 	"dfs.datanode.fsdataset.factory":                            {Type: typ(KindClass), Why: "a class name"},
 	"dfs.datanode.fsdataset.volume.choosing.policy":             {Type: typ(KindClass), Why: "a class name"},
 	"dfs.datanode.ram.disk.replica.tracker":                     {Type: typ(KindClass), Why: "a class name"},
-	"dfs.namenode.storage.dir.perm":                             {Type: typ(KindString), Why: whyOctal},
-	"dfs.datanode.data.dir.perm":                                {Type: typ(KindString), Why: whyOctal},
-	"dfs.journalnode.edits.dir.perm":                            {Type: typ(KindString), Why: whyOctal},
+	"dfs.namenode.storage.dir.perm":                             {Type: typ(KindPermission), Why: whyOctal},
+	"dfs.datanode.data.dir.perm":                                {Type: typ(KindPermission), Why: whyOctal},
+	"dfs.journalnode.edits.dir.perm":                            {Type: typ(KindPermission), Why: whyOctal},
 	"dfs.http.policy":                                           {Type: oneOf("HTTP_ONLY", "HTTPS_ONLY", "HTTP_AND_HTTPS"), Why: "HttpConfig.Policy"},
 	"dfs.checksum.type":                                         {Type: oneOf("NULL", "CRC32", "CRC32C"), Why: "DataChecksum.Type"},
 	"dfs.checksum.combine.mode":                                 {Type: oneOf("MD5MD5CRC", "COMPOSITE_CRC"), Why: "ChecksumCombineMode"},

@@ -187,9 +187,9 @@ var hadoopMoreTypeOverrides = map[string]override{
 // hbaseTypeOverrides corrects inferHadoop for hbase-default.xml (HBase
 // 2.5.10); HBase reads most durations with getInt/getLong in milliseconds.
 var hbaseTypeOverrides = map[string]override{
-	"hbase.rootdir.perms":                                 {Type: typ(KindString), Why: whyOctal},
-	"hbase.wal.dir.perms":                                 {Type: typ(KindString), Why: whyOctal},
-	"hbase.data.umask":                                    {Type: typ(KindString), Why: whyOctal},
+	"hbase.rootdir.perms":                                 {Type: typ(KindPermission), Why: whyOctal},
+	"hbase.wal.dir.perms":                                 {Type: typ(KindPermission), Why: whyOctal},
+	"hbase.data.umask":                                    {Type: typ(KindPermission), Why: whyOctal},
 	"hbase.zookeeper.quorum":                              {Type: typ(KindList), Why: "comma-separated ZooKeeper hosts (ZKConfig)"},
 	"hbase.security.authentication":                       {Type: oneOf("simple", "kerberos"), Why: whyDesc},
 	"hfile.block.cache.policy":                            {Type: oneOf("LRU", "TinyLFU", "IndexOnlyLRU", "AdaptiveLRU"), Why: "BlockCacheFactory policies"},

@@ -75,7 +75,7 @@ func TestParseSparkHTML(t *testing.T) {
 	sortCatalog(c)
 	var got []string
 	for _, k := range c.Keys {
-		got = append(got, k.Name+" "+typeExpr(k.Type)+attribute(k))
+		got = append(got, k.Name+" "+typeExpr("spark", k.Type)+attribute(k))
 	}
 	want := []string{
 		`spark.authenticate.secret #String @upstream(secret)`,

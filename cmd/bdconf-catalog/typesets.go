@@ -1,12 +1,17 @@
 package main
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+
+	"github.com/bdconf/bdconf/compiler/catalog"
+)
 
 // The value types of the catalog packages, one typeSet per technology:
 // each generated types_gen.cue is rendered from here (typesgen.go).
 
 // typeSets lists the generated type files, one set per technology.
-var typeSets = []typeSet{kafkaTypeSet, sparkTypeSet, hadoopTypeSet, hbaseTypeSet, rangerTypeSet, hiveTypeSet, trinoTypeSet, kerberosTypeSet}
+var typeSets = []typeSet{kafkaTypeSet, sparkTypeSet, hadoopTypeSet, hbaseTypeSet, rangerTypeSet, hiveTypeSet, trinoTypeSet, kerberosTypeSet, zookeeperTypeSet}
 
 // classNameDecl and commaListDecl are declarations several type sets share.
 var (
@@ -36,18 +41,84 @@ var kafkaTypeSet = typeSet{
 	Intro: "Value types of the Kafka catalogs, after ConfigDef's types. They are\n" +
 		"shared by all keys: a key refers to one of them instead of repeating a\n" +
 		"constraint, which keeps evaluation cheap.",
-	Decls: append([]typeDecl{
-		{"#Bool", "is ConfigDef type BOOLEAN.", "bool"},
-		{"#Short", "is ConfigDef type SHORT.", "int16"},
-		{"#Int", "is ConfigDef type INT.", "int32"},
-		{"#Long", "is ConfigDef type LONG.", "int64"},
-		{"#Number", "is ConfigDef type DOUBLE.", "number"},
-		{"#String", "is ConfigDef types STRING and PASSWORD (a password key carries\n@upstream(secret)).", "string"},
-		{"#ClassName", "is ConfigDef type CLASS: a fully qualified Java class name.", reJavaClass},
-		{"#List", "is ConfigDef type LIST; the compiler joins a CUE list with \",\".", "string | [...string]"},
-		{"#Version", "is a metadata (inter-broker protocol) version: 3.9, 3.9.0 or\n3.9-IV0 (MetadataVersion.fromVersionString).", `=~"^[0-9]+\\.[0-9]+(\\.[0-9]+)?(-IV[0-9]+)?$"`},
-		{"#Scalar", "is any properties value, for pass-through key families.", "bool | number | string"},
-	}, secretDecls...),
+	Decls: slices.Concat(
+		[]typeDecl{{"#Bool", "is ConfigDef type BOOLEAN: a bool, or true or false in any case.", orGrammar("bool", catalog.KafkaBool)}},
+		numericDecls("#Short", "is ConfigDef type SHORT (Short.parseShort of the text).", "int16", orGrammar("", catalog.KafkaInt)),
+		numericDecls("#Int", "is ConfigDef type INT (Integer.parseInt of the text).", "int32", orGrammar("", catalog.KafkaInt)),
+		numericDecls("#Long", "is ConfigDef type LONG (Long.parseLong of the text).", "int64", orGrammar("", catalog.KafkaInt)),
+		numericDecls("#Number", "is ConfigDef type DOUBLE (Double.parseDouble of the text).", "number", orGrammar("", catalog.KafkaNumber)),
+		[]typeDecl{
+			{"#String", "is ConfigDef types STRING and PASSWORD (a password key carries\n@upstream(secret)).", "string"},
+			{"#ClassName", "is ConfigDef type CLASS: a fully qualified Java class name.", reJavaClass},
+			{"#List", "is ConfigDef type LIST; the compiler joins a CUE list with \",\".", "string | [...string]"},
+			{"#JaasConfig", "is a JAAS configuration (ConfigDef type PASSWORD): a #SecretRef to\nthe whole text, or a literal without credentials (such as GSSAPI with a\nkeytab); the compiler refuses a literal holding a password.", "#SecretRef | string"},
+			{"#Version", "is a metadata (inter-broker protocol) version: 3.9, 3.9.0 or\n3.9-IV0 (MetadataVersion.fromVersionString).", `=~"^[0-9]+\\.[0-9]+(\\.[0-9]+)?(-IV[0-9]+)?$"`},
+			{"#Scalar", "is any properties value, for pass-through key families.", "bool | number | string"},
+		},
+		secretDecls,
+	),
+}
+
+// orGrammar is a CUE scalar type or the text a parser accepts for it; an
+// empty scalar gives the text alone.
+func orGrammar(scalar string, g *catalog.Grammar) string {
+	if scalar == "" {
+		return "=~" + quote(g.Text)
+	}
+	return scalar + " | =~" + quote(g.Text)
+}
+
+// orHadoopText is orGrammar for a Hadoop-family type, whose text may also
+// hold a ${...} expansion (Configuration.substituteVars), checked by the
+// compiler once expanded: one expression, so that a refused value gets
+// one message.
+func orHadoopText(scalar string, g *catalog.Grammar) string {
+	text := "=~" + quote(g.Text+"|"+catalog.HadoopExpansion.String())
+	if scalar == "" {
+		return text
+	}
+	return scalar + " | " + text
+}
+
+// numericDecls declares a numeric type that also takes its text: name is
+// a CUE number (nameValue) or its text (nameText). A key with bounds
+// refers to both halves, (nameValue & bounds) | nameText, which CUE
+// evaluates with two disjuncts instead of the four of name & (bounds |
+// string); the compiler checks the bounds of a text.
+func numericDecls(name, doc, value, text string) []typeDecl {
+	return []typeDecl{
+		{name, doc, name + valueSuffix + " | " + name + textSuffix},
+		{name + valueSuffix, "is a " + name + " given as a number.", value},
+		{name + textSuffix, "is a " + name + " given as text.", text},
+	}
+}
+
+// The suffixes of the halves of a numeric type (numericDecls).
+const (
+	valueSuffix = "Value"
+	textSuffix  = "Text"
+)
+
+// zookeeperTypeSet types zoo.cfg, after QuorumPeerConfig.parseProperties
+// (ZooKeeper 3.9), which trims every value: its own keys are read with
+// Integer.parseInt, Long.parseLong and Boolean.parseBoolean, the others
+// set as zookeeper.* system properties and read back the same way.
+var zookeeperTypeSet = typeSet{
+	Root: "zookeeper",
+	Intro: "Value types of the ZooKeeper catalog (zoo_cfg_gen.cue). zoo.cfg keys are\n" +
+		"parsed by QuorumPeerConfig or, for the others, read back as zookeeper.*\n" +
+		"Java system properties, every value trimmed. The types are shared by all\n" +
+		"keys, which keeps evaluation cheap.",
+	Decls: []typeDecl{
+		{"#Bool", "is read with Boolean.parseBoolean, which takes anything but true\n(any case) for false: only true and false (any case) are accepted, so\nthat a typo is not silently false.", orGrammar("bool", catalog.ZooKeeperBool)},
+		{"#Int", "is read with Integer.parseInt or Long.parseLong.", orGrammar("int", catalog.ZooKeeperInt)},
+		{"#Number", "is read with Double.parseDouble.", orGrammar("number", catalog.ZooKeeperNumber)},
+		{"#String", "is used as is, trimmed.", "string"},
+		classNameDecl,
+		commaListDecl,
+		secretDecls[0],
+		{"#Secret", "is a secret: a #SecretRef, never a literal. zoo.cfg cannot read\none from the environment, so the compiler refuses the reference and asks\nfor the key's passwordPath twin instead.", secretDecls[1].Expr},
+	},
 }
 
 // sparkTypeSet types spark-defaults.conf, after Spark's ConfigBuilder
@@ -77,19 +148,23 @@ var sparkTypeSet = typeSet{
 // extends it) and the Ranger plugins (RangerPluginConfig extends it). Hadoop
 // reads every value as a string and parses it when a key is read; these
 // types accept what the parsing accepts, as YAML/CUE scalars.
-var hadoopFamilyDecls = append([]typeDecl{
-	{"#Bool", "is read with Configuration.getBoolean.", "bool"},
-	{"#Int", "is read with getInt or getLong.", "int"},
-	{"#Number", "is read with getFloat or getDouble.", "number"},
-	{"#String", "is read with get or getTrimmed.", "string"},
-	{"#Duration", "is read with getTimeDuration: a number in the unit of the key's\n@upstream(unit=...) attribute, or a number with a time-unit suffix.",
-		`int | =~"^[0-9]+(ns|us|ms|s|m|h|d)$"`},
-	{"#Size", "is read with getLongBytes or getStorageSize: a number of bytes, or\na number with a binary prefix (k, m, g, t, p, e; either case).",
-		`int | =~"^[0-9]+[kKmMgGtTpPeE]?$"`},
-	classNameDecl,
-	commaListDecl,
-	{"#Scalar", "is any value, for pass-through key families (keys another component\nreads under a prefix), which may hold secrets, and for keys whose type is\ngiven as a bound.", "bool | number | string | #SecretRef"},
-}, secretDecls...)
+var hadoopFamilyDecls = slices.Concat(
+	[]typeDecl{{"#Bool", "is read with Configuration.getBoolean: true or false in any case.", orHadoopText("bool", catalog.HadoopBool)}},
+	numericDecls("#Int", "is read with getInt or getLong: decimal, or hexadecimal after 0x.", "int", orHadoopText("", catalog.HadoopInt)),
+	numericDecls("#Number", "is read with getFloat or getDouble: a Java float literal (1.0f,\n1e3, NaN).", "number", orHadoopText("", catalog.HadoopNumber)),
+	numericDecls("#Duration", "is read with getTimeDuration: a number in the unit of the key's\n@upstream(unit=...) attribute, or a number with a time-unit suffix (any\ncase).", "int", orHadoopText("", catalog.HadoopDuration)),
+	numericDecls("#Size", "is read with getLongBytes: a number of bytes, or a number with a\nbinary prefix (k, m, g, t, p, e; either case).", "int", orHadoopText("", catalog.HadoopSize)),
+	[]typeDecl{
+		{"#String", "is read with get or getTrimmed.", "string"},
+		{"#Permission", "is read with new FsPermission(String) or as a umask: octal\ntext (\"750\", \"0755\"), symbolic text (u=rwx,g=rx,o=), or a YAML\ninteger written in octal digits.",
+			orHadoopText("int & >=100 & <=1777", catalog.HadoopPermission)},
+		{"#ClassName", "is read with getClass: a fully qualified Java class name ($ for\nnested classes).", reJavaClass + " | #Expansion"},
+		commaListDecl,
+		{"#Expansion", "is a text holding a ${name}, ${env.NAME}, ${env.NAME:-default} or\n${env.NAME-default} expansion (Configuration.substituteVars), which the\ncompiler checks once expanded.", "=~" + quote(catalog.HadoopExpansion.String())},
+		{"#Scalar", "is any value, for pass-through key families (keys another component\nreads under a prefix), which may hold secrets, and for keys whose type is\ngiven as a bound.", "bool | number | string | #SecretRef"},
+	},
+	secretDecls,
+)
 
 // hadoopFamilyIntro is the comment of a Hadoop-family types file.
 const hadoopFamilyIntro = "Value types of the %s catalogs. %s reads every value through Hadoop's\n" +

@@ -60,11 +60,28 @@ var typeRef = regexp.MustCompile(`#([A-Z])([A-Za-z0-9]*)`)
 // typeText spells a field's type for people: #ClassName & >=1 reads
 // className & >=1.
 func typeText(n ast.Node) string {
-	return typeRef.ReplaceAllStringFunc(nodeText(n), func(ref string) string {
+	return typeRef.ReplaceAllStringFunc(joinHalves(nodeText(n)), func(ref string) string {
 		r := []rune(ref[1:])
 		r[0] = unicode.ToLower(r[0])
 		return string(r)
 	})
+}
+
+// boundedHalves matches a bounded numeric type written with the halves of
+// its type, (#IntValue & (>=1)) | #IntText.
+var boundedHalves = regexp.MustCompile(`^\(#([A-Za-z]+)Value & \((.*)\)\) \| #([A-Za-z]+)Text$`)
+
+// joinHalves spells a bounded numeric type as one: #Int & >=1.
+func joinHalves(text string) string {
+	m := boundedHalves.FindStringSubmatch(text)
+	if m == nil || m[1] != m[3] {
+		return text
+	}
+	bounds := m[2]
+	if strings.Contains(bounds, "|") {
+		bounds = "(" + bounds + ")"
+	}
+	return "#" + m[1] + " & " + bounds
 }
 
 // nodeText formats a syntax node on one line.

@@ -11,6 +11,12 @@
 //     table -> {"<section>": {"<relation>": ["<value>", ...],
 //     "<subsection>": {...}}}. Needs
 //     --add-opens java.security.jgss/sun.security.krb5=ALL-UNNAMED.
+//   MODE parse: each line of FILE is "<parser>\t<value>"; the parser is
+//     parseInt (Integer.parseInt of the trimmed value), parseDouble
+//     (Double.parseDouble of the trimmed value), hadoopInt (Hadoop
+//     Configuration.getInt: trimmed, getHexDigits, Integer.parseInt) or
+//     booleanIgnoreCase ("true"/"false", any case, trimmed)
+//     -> {"<line>": "ok" | "<exception class>"}
 //   MODE jaas: com.sun.security.auth.login.ConfigFile(URI), with the JVM's
 //     system properties for ${...} expansion; every application it parsed
 //     -> {"<app>": [{"class": "<class>", "flag": "required|requisite|
@@ -85,6 +91,8 @@ public class ReadBack {
                 return readKrb5(file);
             case "jaas":
                 return readJAAS(file);
+            case "parse":
+                return readParses(file);
             default:
                 throw new IllegalArgumentException("unknown mode " + mode);
         }
@@ -100,6 +108,49 @@ public class ReadBack {
             m.put(k, p.getProperty(k));
         }
         return m;
+    }
+
+    static SortedMap<String, String> readParses(String file) throws Exception {
+        SortedMap<String, String> m = new TreeMap<>();
+        for (String line : java.nio.file.Files.readAllLines(new File(file).toPath(), StandardCharsets.UTF_8)) {
+            String[] pv = line.split("\t", 2);
+            try {
+                parse(pv[0], pv[1]);
+                m.put(line, "ok");
+            } catch (RuntimeException e) {
+                m.put(line, e.getClass().getSimpleName());
+            }
+        }
+        return m;
+    }
+
+    static void parse(String parser, String value) {
+        String v = value.trim();
+        switch (parser) {
+            case "parseInt":
+                Integer.parseInt(v);
+                return;
+            case "parseDouble":
+                Double.parseDouble(v);
+                return;
+            case "hadoopInt":
+                // Configuration.getInt with getHexDigits (Hadoop 3.4.1).
+                boolean negative = v.startsWith("-");
+                String str = negative ? v.substring(1) : v;
+                if (str.startsWith("0x") || str.startsWith("0X")) {
+                    Integer.parseInt((negative ? "-" : "") + str.substring(2), 16);
+                } else {
+                    Integer.parseInt(v);
+                }
+                return;
+            case "booleanIgnoreCase":
+                if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
+                    throw new IllegalArgumentException(value);
+                }
+                return;
+            default:
+                throw new IllegalStateException("unknown parser " + parser);
+        }
     }
 
     static SortedMap<String, String> readHadoopXML(String file) throws Exception {

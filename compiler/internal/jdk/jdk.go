@@ -45,6 +45,35 @@ func Read(t testing.TB, mode string, files ...string) map[string]map[string]stri
 	return got
 }
 
+// Accepts parses each value with each JDK parser (ReadBack's parse mode:
+// parseInt, parseDouble, hadoopInt or booleanIgnoreCase), in one java
+// process, and returns parser -> value -> accepted. Values may hold
+// neither a tab nor a newline.
+func Accepts(t testing.TB, parsers []string, values ...string) map[string]map[string]bool {
+	t.Helper()
+	var lines strings.Builder
+	for _, p := range parsers {
+		for _, v := range values {
+			lines.WriteString(p + "\t" + v + "\n")
+		}
+	}
+	file := filepath.Join(t.TempDir(), "values.txt")
+	if err := os.WriteFile(file, []byte(lines.String()), 0o644); err != nil {
+		t.Fatalf("jdk.Accepts: %v", err)
+	}
+	var got map[string]map[string]string
+	decode(t, run(t, "parse", nil, []string{file}), &got)
+	accepted := map[string]map[string]bool{}
+	for line, result := range got[file] {
+		p, v, _ := strings.Cut(line, "\t")
+		if accepted[p] == nil {
+			accepted[p] = map[string]bool{}
+		}
+		accepted[p][v] = result == "ok"
+	}
+	return accepted
+}
+
 // krb5Opens lets ReadBack build sun.security.krb5.Config and read its table.
 var krb5Opens = []string{"--add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED"}
 

@@ -32,6 +32,7 @@ metadata:
   labels:
     app: zk
     apps.kubernetes.io/pod-index: "0"
+    controller-revision-hash: zk-5d8f7b9c6f
     statefulset.kubernetes.io/pod-name: zk-0
   name: zk-0
   namespace: data
