@@ -75,14 +75,14 @@ func Compile(ctx context.Context, opts Options) (*Result, error) {
 	if len(opts.Sources) == 0 {
 		return nil, errors.New("no profile given")
 	}
-	platform, profile, err := evaluate(cuecontext.New(), opts.Sources)
+	platform, profile, written, err := evaluate(cuecontext.New(), opts.Sources)
 	if err != nil {
 		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	p, err := decodePlan(platform.LookupPath(cue.MakePath(cue.Def("out"))))
+	p, err := decodePlan(platform.LookupPath(cue.MakePath(cue.Def("out"))), written)
 	if err != nil {
 		return nil, err
 	}
@@ -102,25 +102,26 @@ func Compile(ctx context.Context, opts Options) (*Result, error) {
 }
 
 // evaluate unifies the profiles with #Platform and validates the result;
-// it returns the unified platform and the profiles alone.
-func evaluate(ctx *cue.Context, sources []Source) (platform, profile cue.Value, err error) {
-	profile, err = buildProfile(ctx, sources)
+// it returns the unified platform, the profiles alone and the text of the
+// numbers they write.
+func evaluate(ctx *cue.Context, sources []Source) (platform, profile cue.Value, written literals, err error) {
+	profile, written, err = buildProfile(ctx, sources)
 	if errors.Is(err, errUnsupportedType) {
-		return cue.Value{}, cue.Value{}, err
+		return cue.Value{}, cue.Value{}, nil, err
 	} else if err != nil {
-		return cue.Value{}, cue.Value{}, newError(err, cue.Value{}, cue.Value{}, sources)
+		return cue.Value{}, cue.Value{}, nil, newError(err, cue.Value{}, cue.Value{}, sources)
 	}
 	schemaPlatform, err := loadSchema(ctx, usedComponents(profile))
 	if err != nil {
-		return cue.Value{}, cue.Value{}, err
+		return cue.Value{}, cue.Value{}, nil, err
 	}
 	platform = schemaPlatform.Unify(profile)
 	if err := platform.Validate(cue.Concrete(true)); err != nil {
-		return cue.Value{}, cue.Value{}, newError(err, profile, schemaPlatform.Unify(profile), sources)
+		return cue.Value{}, cue.Value{}, nil, newError(err, profile, schemaPlatform.Unify(profile), sources)
 	}
 	out := platform.LookupPath(cue.MakePath(cue.Def("out")))
 	if err := out.Validate(cue.Concrete(true)); err != nil {
-		return cue.Value{}, cue.Value{}, newError(err, profile, platform, sources)
+		return cue.Value{}, cue.Value{}, nil, newError(err, profile, platform, sources)
 	}
-	return platform, profile, nil
+	return platform, profile, written, nil
 }

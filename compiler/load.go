@@ -77,6 +77,9 @@ func parseYAML(src Source) (*ast.File, error) {
 			return nil, cueerrors.Newf(embed.Pos(), "a profile is one YAML document holding a mapping")
 		}
 	}
+	if err := settleYAMLNumbers(f, src.Data); err != nil {
+		return nil, err
+	}
 	return f, nil
 }
 
@@ -92,21 +95,24 @@ func parseJSON(src Source) (*ast.File, error) {
 	return &ast.File{Filename: src.Name, Decls: s.Elts}, nil
 }
 
-// buildProfile unifies every source into one value, before the schema applies.
-func buildProfile(ctx *cue.Context, sources []Source) (cue.Value, error) {
+// buildProfile unifies every source into one value, before the schema
+// applies, and records the text of the numbers they write.
+func buildProfile(ctx *cue.Context, sources []Source) (cue.Value, literals, error) {
 	profile := ctx.CompileString("{}")
+	written := literals{}
 	for _, src := range sources {
 		f, err := parseProfile(src)
 		if err != nil {
-			return cue.Value{}, err
+			return cue.Value{}, nil, err
 		}
+		written.record(f)
 		v := ctx.BuildFile(f)
 		if err := v.Err(); err != nil {
-			return cue.Value{}, err
+			return cue.Value{}, nil, err
 		}
 		profile = profile.Unify(v)
 	}
-	return profile, nil
+	return profile, written, nil
 }
 
 // usedComponents lists the components a profile sets at its top level; only
