@@ -34,11 +34,16 @@ func newError(err error, profile, platform cue.Value, sources []Source) *Error {
 	for _, ce := range cueerrors.Errors(err) {
 		all = append(all, place(ce, files))
 	}
+	var unknown []candidate
+	if profile.Exists() && platform.Exists() {
+		unknown = unknownFields(profile, platform, files)
+	}
+	all = append(placeRefusals(all, profile, platform, files), unknown...)
 	e := &Error{}
 	seen := map[string]bool{}
 	for _, c := range trimNoise(all) {
 		if c.message == "field not allowed" && len(c.path) > 0 {
-			c.message = unknownField(platform, profile, c.path)
+			c.message = unknownField(platform, c.path)
 		} else if strings.HasPrefix(c.message, "invalid value") {
 			c.message += upstreamDefault(platform, c.path)
 		}
@@ -82,6 +87,89 @@ func place(ce cueerrors.Error, files map[string]bool) candidate {
 	}
 	sort.Slice(c.profile, func(i, j int) bool { return lessPos(c.profile[i], c.profile[j]) })
 	return c
+}
+
+// placeRefusals places the errors that CUE reports only at a schema
+// position on the value the profile sets at the error's path. A refusal
+// the schema declares for the key itself ("node.id"?: error(...)) is
+// always placed. Another schema error (a rule over several values) is
+// placed unless an error CUE places in the profile concerns the same
+// component: the rule may then fail as its consequence (a conflict between
+// two layers, or an unknown field), and is left for trimNoise to drop.
+func placeRefusals(all []candidate, profile, platform cue.Value, files map[string]bool) []candidate {
+	placed := map[string]bool{}
+	for _, c := range all {
+		if len(c.profile) > 0 && len(c.path) > 0 {
+			placed[c.path[0]] = true
+		}
+	}
+	for i, c := range all {
+		if len(c.path) > 0 && (!placed[c.path[0]] || refusesKey(platform, c)) {
+			all[i] = placeOnProfile(c, profile, files)
+		}
+	}
+	return all
+}
+
+// refusesKey tells an error raised by the schema's declaration of the key
+// at c's path ("node.id"?: error(...)), rather than by a rule elsewhere:
+// the error is on the line of one of the declarations of the key.
+func refusesKey(platform cue.Value, c candidate) bool {
+	if len(c.schema) == 0 || !platform.Exists() {
+		return false
+	}
+	parent := platform.LookupPath(cue.ParsePath(strings.Join(c.path[:len(c.path)-1], ".")))
+	key := cue.MakePath(cue.Str(unquote(c.path[len(c.path)-1])).Optional())
+	_, parents := parent.Expr()
+	for _, p := range parents {
+		if !isSchemaPos(position(p.Pos())) {
+			continue
+		}
+		_, declarations := p.LookupPath(key).Expr()
+		for _, d := range declarations {
+			if onLineOf(position(d.Pos()), c.schema) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// onLineOf tells whether p is on the line of one of the positions.
+func onLineOf(p Position, positions []Position) bool {
+	for _, q := range positions {
+		if p.File == q.File && p.Line == q.Line {
+			return true
+		}
+	}
+	return false
+}
+
+// placeOnProfile places c on the value the profile sets at its path, when
+// it sets one.
+func placeOnProfile(c candidate, profile cue.Value, files map[string]bool) candidate {
+	if len(c.profile) > 0 || c.internal || len(c.path) == 0 || !profile.Exists() {
+		return c
+	}
+	v := profile.LookupPath(cue.ParsePath(strings.Join(c.path, ".")))
+	if v.Exists() {
+		c.profile = profilePositions(v, files)
+	}
+	return c
+}
+
+// profilePositions lists where the profile files write v: a value that
+// layers unify has one position per layer.
+func profilePositions(v cue.Value, files map[string]bool) []Position {
+	var found []Position
+	_, conjuncts := v.Expr()
+	for _, c := range conjuncts {
+		if pos := position(c.Pos()); files[pos.File] && !containsPos(found, pos) {
+			found = append(found, pos)
+		}
+	}
+	sort.Slice(found, func(i, j int) bool { return lessPos(found[i], found[j]) })
+	return found
 }
 
 // message is the error's own text, without the path CUE prefixes; a wrapped

@@ -61,7 +61,7 @@ func requireUnknown(checked cue.Value, unchecked []Setting, file string) error {
 			e.Diagnostics = append(e.Diagnostics, Diagnostic{
 				Pos:     s.Origin,
 				Path:    strconv.Quote(s.Key),
-				Message: fmt.Sprintf("the %s catalog knows this key: set it under config, where its type is checked", file),
+				Message: knownUncheckedMessage(file),
 			})
 		}
 	}
@@ -69,6 +69,11 @@ func requireUnknown(checked cue.Value, unchecked []Setting, file string) error {
 		return e
 	}
 	return nil
+}
+
+// knownUncheckedMessage refuses, under unchecked, a key the catalog of file knows.
+func knownUncheckedMessage(file string) string {
+	return fmt.Sprintf("the %s catalog knows this key: set it under config, where its type is checked", file)
 }
 
 func (l literals) decodeSetting(key string, v cue.Value) (Setting, error) {
