@@ -20,6 +20,9 @@ type candidate struct {
 	schema   []Position // positions in schema files
 	internal bool       // the path goes through a hidden field or definition
 	conflict []string   // for "conflicting values A and B": A and B
+	// typeValue is the value refused, when a type refuses it (a mismatched
+	// kind, a pattern, a validator), as opposed to a bound or a conflict.
+	typeValue string
 }
 
 // newError turns CUE errors into diagnostics at profile positions, keeping
@@ -44,7 +47,7 @@ func newError(err error, profile, platform cue.Value, sources []Source) *Error {
 	for _, c := range trimNoise(all) {
 		if c.message == "field not allowed" && len(c.path) > 0 {
 			c.message = unknownField(platform, c.path)
-		} else if strings.HasPrefix(c.message, "invalid value") {
+		} else if c.message = describeRefusal(c, platform, files); strings.HasPrefix(c.message, "invalid value") {
 			c.message += upstreamDefault(platform, c.path)
 		}
 		d := c.diagnostic(profile, sources[0].Name, files)
@@ -63,6 +66,8 @@ func place(ce cueerrors.Error, files map[string]bool) candidate {
 	c := candidate{path: ce.Path(), message: message(ce)}
 	if format, args := ce.Msg(); format == "conflicting values %s and %s" {
 		c.conflict = []string{fmt.Sprint(args[0]), fmt.Sprint(args[1])}
+	} else {
+		c.typeValue = refusedByType(format, args)
 	}
 	if len(c.path) > 0 && c.path[0] == "#Platform" {
 		c.path = c.path[1:]
@@ -90,21 +95,27 @@ func place(ce cueerrors.Error, files map[string]bool) candidate {
 }
 
 // placeRefusals places the errors that CUE reports only at a schema
-// position on the value the profile sets at the error's path. A refusal
-// the schema declares for the key itself ("node.id"?: error(...)) is
-// always placed. Another schema error (a rule over several values) is
-// placed unless an error CUE places in the profile concerns the same
-// component: the rule may then fail as its consequence (a conflict between
-// two layers, or an unknown field), and is left for trimNoise to drop.
+// position on the value the profile sets at the error's path, unless an
+// error CUE places in the profile has that path (a conflict between two
+// layers also fails a rule on the value). A refusal the schema declares
+// for the key itself ("node.id"?: error(...)) is placed otherwise. Another
+// schema error (a rule over several values) is placed unless an error CUE
+// places in the profile concerns the same component: the rule may then
+// fail as its consequence (an unknown field), and is left for trimNoise
+// to drop.
 func placeRefusals(all []candidate, profile, platform cue.Value, files map[string]bool) []candidate {
-	placed := map[string]bool{}
+	placedPaths, placedComponents := map[string]bool{}, map[string]bool{}
 	for _, c := range all {
 		if len(c.profile) > 0 && len(c.path) > 0 {
-			placed[c.path[0]] = true
+			placedPaths[strings.Join(c.path, ".")] = true
+			placedComponents[c.path[0]] = true
 		}
 	}
 	for i, c := range all {
-		if len(c.path) > 0 && (!placed[c.path[0]] || refusesKey(platform, c)) {
+		if len(c.path) == 0 || placedPaths[strings.Join(c.path, ".")] {
+			continue
+		}
+		if !placedComponents[c.path[0]] || refusesKey(platform, c) {
 			all[i] = placeOnProfile(c, profile, files)
 		}
 	}
@@ -364,10 +375,46 @@ func (c candidate) rank() int {
 // isTypeName tells a CUE type keyword from a literal value.
 func isTypeName(s string) bool {
 	switch s {
-	case "int", "string", "bool", "float", "number", "bytes", "null", "list", "struct":
+	case "int", "string", "bool", "float", "number", "bytes", "null", "list", "struct",
+		"int8", "int16", "int32", "int64", "int128", "uint", "uint8", "uint16", "uint32", "uint64", "uint128",
+		"float32", "float64", "rune":
 		return true
 	}
 	return false
+}
+
+// refusedByType returns the value an error refuses when a type refuses
+// it: a mismatched kind, a regular expression, a validator. A numeric
+// bound or a conflict between values is no type: those keep CUE's words.
+func refusedByType(format string, args []any) string {
+	switch {
+	case format == "conflicting values %s and %s (mismatched types %s and %s)" && len(args) == 4:
+		if isTypeName(fmt.Sprint(args[0])) {
+			return fmt.Sprint(args[1])
+		}
+		return fmt.Sprint(args[0])
+	case format == "invalid value %v (out of bound %s)" && len(args) == 2:
+		if bound := fmt.Sprint(args[1]); strings.HasPrefix(bound, "=~") || strings.HasPrefix(bound, "!~") {
+			return fmt.Sprint(args[0])
+		}
+	case format == "invalid value %s (does not satisfy %s)" && len(args) == 2:
+		return fmt.Sprint(args[0])
+	}
+	return ""
+}
+
+// describeRefusal words a value refused by its type as the accepted forms
+// of that type, "invalid value "3 seconds" (want a duration such as 30s or
+// 5m ...)", when the type has a description; it returns c's message
+// otherwise.
+func describeRefusal(c candidate, platform cue.Value, files map[string]bool) string {
+	if c.typeValue == "" || len(c.profile) != 1 {
+		return c.message
+	}
+	if desc := describeType(platform, c.path, files); desc != "" {
+		return fmt.Sprintf("invalid value %s (want %s)", c.typeValue, desc)
+	}
+	return c.message
 }
 
 // diagnostic places the candidate at a profile position; a conflict also

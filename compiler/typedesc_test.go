@@ -1,0 +1,71 @@
+package compiler
+
+import (
+	"io/fs"
+	"path"
+	"testing"
+
+	"cuelang.org/go/cue/ast"
+	"cuelang.org/go/cue/parser"
+	"cuelang.org/go/cue/token"
+
+	"github.com/bdconf/bdconf/schema"
+)
+
+// TestEveryPatternTypeIsDescribed requires words for every schema
+// definition written with a regular expression, which an error would
+// otherwise quote, and no words for a definition that does not exist.
+func TestEveryPatternTypeIsDescribed(t *testing.T) {
+	defined := map[string]bool{}
+	err := fs.WalkDir(schema.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || path.Ext(p) != ".cue" || path.Dir(p) == "cue.mod" {
+			return err
+		}
+		data, err := fs.ReadFile(schema.FS, p)
+		if err != nil {
+			return err
+		}
+		f, err := parser.ParseFile(p, data)
+		if err != nil {
+			return err
+		}
+		for _, decl := range f.Decls {
+			field, ok := decl.(*ast.Field)
+			if !ok {
+				continue
+			}
+			name, _, _ := ast.LabelName(field.Label)
+			if len(name) == 0 || name[0] != '#' {
+				continue
+			}
+			key := folderOf(path.Join(schemaDir, p)) + name
+			defined[key] = true
+			if hasPattern(field.Value) && typeDescriptions[key] == "" {
+				t.Errorf("%s: %s is written with a regular expression but has no entry in typeDescriptions", p, name)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for key := range typeDescriptions {
+		if !defined[key] {
+			t.Errorf("typeDescriptions describes %s, which the schema does not define", key)
+		}
+	}
+}
+
+// hasPattern tells an expression that is, or combines with & and |, a
+// regular expression constraint (not one inside a struct or list).
+func hasPattern(e ast.Expr) bool {
+	switch e := e.(type) {
+	case *ast.UnaryExpr:
+		return e.Op == token.MAT || e.Op == token.NMAT
+	case *ast.BinaryExpr:
+		return hasPattern(e.X) || hasPattern(e.Y)
+	case *ast.ParenExpr:
+		return hasPattern(e.X)
+	}
+	return false
+}
