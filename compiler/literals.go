@@ -1,6 +1,7 @@
 package compiler
 
 import (
+	"fmt"
 	"math/big"
 	"regexp"
 	"strconv"
@@ -65,7 +66,8 @@ var javaDecimal = regexp.MustCompile(`^[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?
 
 // numberString writes a number value: as written in the profile when it was
 // written there in a form every reader takes, as its exact decimal value
-// otherwise.
+// otherwise (a float with a positive exponent in E notation, which
+// Double.parseDouble reads).
 func (l literals) numberString(v cue.Value) (string, error) {
 	mant := new(big.Int)
 	exp, err := v.MantExp(mant)
@@ -74,6 +76,9 @@ func (l literals) numberString(v cue.Value) (string, error) {
 	}
 	if text, ok := l[literalAt(v.Pos())]; ok && javaDecimal.MatchString(text) && sameNumber(text, mant, exp) {
 		return text, nil
+	}
+	if v.Kind() == cue.FloatKind && exp > 0 {
+		return fmt.Sprintf("%sE%d", mant, exp), nil // 1E300, not 301 digits
 	}
 	return decimalString(mant, exp), nil
 }
