@@ -115,7 +115,7 @@ func placeRefusals(all []candidate, profile, platform cue.Value, files map[strin
 		if len(c.path) == 0 || placedPaths[strings.Join(c.path, ".")] {
 			continue
 		}
-		if !placedComponents[c.path[0]] || refusesKey(platform, c) {
+		if !placedComponents[c.path[0]] || refusesKey(platform, c, files) {
 			all[i] = placeOnProfile(c, profile, files)
 		}
 	}
@@ -125,22 +125,10 @@ func placeRefusals(all []candidate, profile, platform cue.Value, files map[strin
 // refusesKey tells an error raised by the schema's declaration of the key
 // at c's path ("node.id"?: error(...)), rather than by a rule elsewhere:
 // the error is on the line of one of the declarations of the key.
-func refusesKey(platform cue.Value, c candidate) bool {
-	if len(c.schema) == 0 || !platform.Exists() {
-		return false
-	}
-	parent := platform.LookupPath(cue.ParsePath(strings.Join(c.path[:len(c.path)-1], ".")))
-	key := cue.MakePath(cue.Str(unquote(c.path[len(c.path)-1])).Optional())
-	_, parents := parent.Expr()
-	for _, p := range parents {
-		if !isSchemaPos(position(p.Pos())) {
-			continue
-		}
-		_, declarations := p.LookupPath(key).Expr()
-		for _, d := range declarations {
-			if onLineOf(position(d.Pos()), c.schema) {
-				return true
-			}
+func refusesKey(platform cue.Value, c candidate, files map[string]bool) bool {
+	for _, d := range keyDeclarations(platform, c.path, files) {
+		if onLineOf(position(d.Pos()), c.schema) {
+			return true
 		}
 	}
 	return false

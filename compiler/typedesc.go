@@ -92,26 +92,34 @@ const (
 // profile unified with the schema, from the definitions its declarations
 // use; it returns "" when none has a description.
 func describeType(platform cue.Value, keyPath []string, files map[string]bool) string {
-	if !platform.Exists() || len(keyPath) == 0 {
-		return ""
-	}
-	parent := platform.LookupPath(cue.ParsePath(strings.Join(keyPath[:len(keyPath)-1], ".")))
-	key := cue.Str(unquote(keyPath[len(keyPath)-1]))
-	_, parents := parent.Expr()
-	for _, p := range parents {
-		if files[position(p.Pos()).File] {
-			continue
-		}
-		_, declarations := declaration(p, key).Expr()
-		for _, d := range declarations {
-			for _, name := range definitionNames(d) {
-				if desc, ok := typeDescriptions[name]; ok {
-					return desc
-				}
+	for _, d := range keyDeclarations(platform, keyPath, files) {
+		for _, name := range definitionNames(d) {
+			if desc, ok := typeDescriptions[name]; ok {
+				return desc
 			}
 		}
 	}
 	return ""
+}
+
+// keyDeclarations lists the schema's declarations of the key at keyPath in
+// platform, the profile unified with the schema: the key's conjuncts in
+// each conjunct of its parent that no profile file wrote.
+func keyDeclarations(platform cue.Value, keyPath []string, files map[string]bool) []cue.Value {
+	if !platform.Exists() || len(keyPath) == 0 {
+		return nil
+	}
+	parent := platform.LookupPath(cue.ParsePath(strings.Join(keyPath[:len(keyPath)-1], ".")))
+	key := cue.Str(unquote(keyPath[len(keyPath)-1]))
+	var found []cue.Value
+	_, parents := parent.Expr()
+	for _, p := range parents {
+		if !files[position(p.Pos()).File] {
+			_, declarations := declaration(p, key).Expr()
+			found = append(found, declarations...)
+		}
+	}
+	return found
 }
 
 // declaration looks key up in v whether v declares it regular, optional
