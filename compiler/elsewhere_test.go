@@ -1,8 +1,6 @@
 package compiler
 
-import (
-	"testing"
-)
+import "testing"
 
 // TestBrokerDefaultsAreCatalogued checks the topic-to-broker table against
 // the catalogs: every topic key is a topic.properties key, every twin a
