@@ -3,6 +3,7 @@ package compiler
 import (
 	"fmt"
 	"path"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -37,11 +38,9 @@ func newError(err error, profile, platform cue.Value, sources []Source) *Error {
 	for _, ce := range cueerrors.Errors(err) {
 		all = append(all, place(ce, files))
 	}
-	var unknown []candidate
 	if profile.Exists() && platform.Exists() {
-		unknown = unknownFields(profile, platform, files)
+		all = append(placeRefusals(all, profile, platform, files), unreported(unknownFields(profile, platform, files), all)...)
 	}
-	all = append(placeRefusals(all, profile, platform, files), unknown...)
 	e := &Error{}
 	seen := map[string]bool{}
 	for _, c := range trimNoise(all) {
@@ -92,6 +91,16 @@ func place(ce cueerrors.Error, files map[string]bool) candidate {
 	}
 	sort.Slice(c.profile, func(i, j int) bool { return lessPos(c.profile[i], c.profile[j]) })
 	return c
+}
+
+// unreported keeps the candidates whose path and message CUE did not
+// report already, perhaps at another position.
+func unreported(found, reported []candidate) []candidate {
+	seen := map[string]bool{}
+	for _, c := range reported {
+		seen[strings.Join(c.path, ".")+"\x00"+c.message] = true
+	}
+	return slices.DeleteFunc(found, func(c candidate) bool { return seen[strings.Join(c.path, ".")+"\x00"+c.message] })
 }
 
 // placeRefusals places the errors that CUE reports only at a schema

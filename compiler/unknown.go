@@ -62,18 +62,15 @@ func isSchemaPos(p Position) bool {
 	return strings.HasPrefix(p.File, schemaDir+"/")
 }
 
-// unknownCandidate places an unknown field at its label, as CUE does.
+// unknownCandidate places an unknown field at its first label in the
+// profile files, as CUE does.
 func unknownCandidate(path []cue.Selector, v cue.Value, files map[string]bool) candidate {
 	c := candidate{message: "field not allowed"}
 	for _, sel := range path {
 		c.path = append(c.path, sel.String())
 	}
-	pos := position(v.Pos())
-	if src := v.Source(); src != nil {
-		pos = position(src.Pos())
-	}
-	if files[pos.File] {
-		c.profile = []Position{pos}
+	if positions := profilePositions(v, files); len(positions) > 0 {
+		c.profile = positions[:1]
 	}
 	return c
 }
