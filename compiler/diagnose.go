@@ -22,8 +22,9 @@ type candidate struct {
 	internal bool       // the path goes through a hidden field or definition
 	conflict []string   // for "conflicting values A and B": A and B
 	// typeValue is the value refused, when a type refuses it (a mismatched
-	// kind, a pattern, a validator), as opposed to a bound or a conflict.
-	typeValue string
+	// kind, a pattern, a validator), as opposed to a bound or a conflict;
+	// pattern is the regular expression bound that refused it, if one did.
+	typeValue, pattern string
 }
 
 // newError turns CUE errors into diagnostics at profile positions, keeping
@@ -66,7 +67,7 @@ func place(ce cueerrors.Error, files map[string]bool) candidate {
 	if format, args := ce.Msg(); format == "conflicting values %s and %s" {
 		c.conflict = []string{fmt.Sprint(args[0]), fmt.Sprint(args[1])}
 	} else {
-		c.typeValue = refusedByType(format, args)
+		c.typeValue, c.pattern = refusedByType(format, args)
 	}
 	if len(c.path) > 0 && c.path[0] == "#Platform" {
 		c.path = c.path[1:]
@@ -381,37 +382,42 @@ func isTypeName(s string) bool {
 }
 
 // refusedByType returns the value an error refuses when a type refuses
-// it: a mismatched kind, a regular expression, a validator. A numeric
-// bound or a conflict between values is no type: those keep CUE's words.
-func refusedByType(format string, args []any) string {
+// it (a mismatched kind, a regular expression, a validator) and the
+// regular expression if one did. A numeric bound or a conflict between
+// values is no type: those keep CUE's words.
+func refusedByType(format string, args []any) (value, pattern string) {
 	switch {
 	case format == "conflicting values %s and %s (mismatched types %s and %s)" && len(args) == 4:
 		if isTypeName(fmt.Sprint(args[0])) {
-			return fmt.Sprint(args[1])
+			return fmt.Sprint(args[1]), ""
 		}
-		return fmt.Sprint(args[0])
+		return fmt.Sprint(args[0]), ""
 	case format == "invalid value %v (out of bound %s)" && len(args) == 2:
 		if bound := fmt.Sprint(args[1]); strings.HasPrefix(bound, "=~") || strings.HasPrefix(bound, "!~") {
-			return fmt.Sprint(args[0])
+			return fmt.Sprint(args[0]), bound
 		}
 	case format == "invalid value %s (does not satisfy %s)" && len(args) == 2:
-		return fmt.Sprint(args[0])
+		return fmt.Sprint(args[0]), ""
 	}
-	return ""
+	return "", ""
 }
 
 // describeRefusal words a value refused by its type as the accepted forms
 // of that type, "invalid value "3 seconds" (want a duration such as 30s or
-// 5m ...)", when the type has a description; it returns c's message
-// otherwise.
+// 5m ...)", when the type or the key's own pattern has a description; it
+// returns c's message otherwise.
 func describeRefusal(c candidate, platform cue.Value, files map[string]bool) string {
 	if c.typeValue == "" || len(c.profile) != 1 {
 		return c.message
 	}
-	if desc := describeType(platform, c.path, files); desc != "" {
-		return fmt.Sprintf("invalid value %s (want %s)", c.typeValue, desc)
+	desc := describeType(platform, c.path, files)
+	if desc == "" {
+		desc = describePattern(c.pattern)
 	}
-	return c.message
+	if desc == "" {
+		return c.message
+	}
+	return fmt.Sprintf("invalid value %s (want %s)", c.typeValue, desc)
 }
 
 // diagnostic places the candidate at a profile position; a conflict also

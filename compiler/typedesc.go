@@ -3,6 +3,7 @@ package compiler
 import (
 	"io/fs"
 	"path"
+	"regexp"
 	"strings"
 
 	"cuelang.org/go/cue"
@@ -98,6 +99,39 @@ func describeType(platform cue.Value, keyPath []string, files map[string]bool) s
 				return desc
 			}
 		}
+	}
+	return ""
+}
+
+// The shapes of the regular expressions the catalog generator writes for a
+// key of its own: a case-insensitive enumeration (Kafka's
+// ConfigDef.CaseInsensitiveValidString), and a comma-separated list of
+// enumerated values (ConfigDef.ValidList).
+var (
+	anyCaseEnum = regexp.MustCompile(`^=~"\^\(\?i\)\(([A-Za-z0-9_|.-]+)\)\$"$`)
+	enumList    = regexp.MustCompile(`^=~"\^ \*\(\(([A-Za-z0-9_|.-]+)\)\( \*, \*\(([A-Za-z0-9_|.-]+)\)\)\*\)\? \*\$"$`)
+)
+
+// patternDescriptions words the other regular expressions a catalog writes
+// for keys of its own, keyed by the bound as CUE errors spell it.
+var patternDescriptions = map[string]string{
+	// YARN CapacitySchedulerConfiguration: a queue capacity as a weight
+	// or an absolute resource vector, beside a percentage.
+	`=~"^[0-9]+(\\.[0-9]+)?w$"`: "a percentage, a weight such as 2.5w, or resources such as [memory=4096,vcores=2]",
+	`=~"^\\[.*\\]$"`:            "a percentage, a weight such as 2.5w, or resources such as [memory=4096,vcores=2]",
+}
+
+// describePattern words a regular expression bound of those shapes, or one
+// of patternDescriptions; it returns "" for another.
+func describePattern(bound string) string {
+	if desc, ok := patternDescriptions[bound]; ok {
+		return desc
+	}
+	if m := anyCaseEnum.FindStringSubmatch(bound); m != nil {
+		return "one of " + strings.Join(strings.Split(m[1], "|"), ", ") + " (in any case)"
+	}
+	if m := enumList.FindStringSubmatch(bound); m != nil && m[1] == m[2] {
+		return "a comma-separated list of " + strings.Join(strings.Split(m[1], "|"), ", ")
 	}
 	return ""
 }

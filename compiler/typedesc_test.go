@@ -69,3 +69,64 @@ func hasPattern(e ast.Expr) bool {
 	}
 	return false
 }
+
+func TestDescribePatternWordsTheGeneratedShapes(t *testing.T) {
+	for bound, want := range map[string]string{
+		`=~"^(?i)(REBOOTSTRAP|NONE)$"`:                             "one of REBOOTSTRAP, NONE (in any case)",
+		`=~"^ *((compact|delete)( *, *(compact|delete))*)? *$"`:    "a comma-separated list of compact, delete",
+		`=~"^ *((broker|controller)( *, *(compact|delete))*)? *$"`: "",
+		`=~"^[0-9]+$"`: "",
+	} {
+		if got := describePattern(bound); got != want {
+			t.Errorf("describePattern(%s) = %q, want %q", bound, got, want)
+		}
+	}
+}
+
+// TestEveryKeyPatternIsDescribed requires words for every regular
+// expression a catalog writes for a key of its own.
+func TestEveryKeyPatternIsDescribed(t *testing.T) {
+	files, err := fs.Glob(schema.FS, "catalog/*/*_gen.cue")
+	more, _ := fs.Glob(schema.FS, "catalog/*/*/*_gen.cue")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range append(files, more...) {
+		data, _ := fs.ReadFile(schema.FS, p)
+		f, err := parser.ParseFile(p, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Walk(f, func(n ast.Node) bool {
+			field, ok := n.(*ast.Field)
+			if !ok {
+				return true
+			}
+			if name, _, _ := ast.LabelName(field.Label); len(name) > 0 && name[0] == '#' {
+				return true // a definition: TestEveryPatternTypeIsDescribed
+			}
+			for _, bound := range patterns(field.Value) {
+				if describePattern(bound) == "" {
+					t.Errorf("%s: %s: no words for %s", p, field.Label, bound)
+				}
+			}
+			return false
+		}, nil)
+	}
+}
+
+// patterns lists the regular expression bounds an expression combines
+// with & and |, spelled as CUE errors spell them.
+func patterns(e ast.Expr) []string {
+	switch e := e.(type) {
+	case *ast.UnaryExpr:
+		if lit, ok := e.X.(*ast.BasicLit); ok && (e.Op == token.MAT || e.Op == token.NMAT) {
+			return []string{e.Op.String() + lit.Value}
+		}
+	case *ast.BinaryExpr:
+		return append(patterns(e.X), patterns(e.Y)...)
+	case *ast.ParenExpr:
+		return patterns(e.X)
+	}
+	return nil
+}
