@@ -90,14 +90,14 @@ func Compile(ctx context.Context, opts Options) (*Result, error) {
 // compile is Compile's work, in one goroutine.
 func compile(ctx context.Context, opts Options) (_ *Result, err error) {
 	defer recoverInternal(&err, opts.Sources)
-	platform, profile, err := evaluate(cuecontext.New(), opts.Sources)
+	platform, profile, written, err := evaluate(cuecontext.New(), opts.Sources)
 	if err != nil {
 		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	p, err := decodePlan(platform.LookupPath(cue.MakePath(cue.Def("out"))))
+	p, err := decodePlan(platform.LookupPath(cue.MakePath(cue.Def("out"))), written)
 	if err != nil {
 		return nil, err
 	}
@@ -146,33 +146,34 @@ func checkValues(files map[string]nativeFile, sources []Source) error {
 }
 
 // evaluate unifies the profiles with #Platform and validates the result;
-// it returns the unified platform and the profiles alone.
-func evaluate(ctx *cue.Context, sources []Source) (platform, profile cue.Value, err error) {
-	profile, err = buildProfile(ctx, sources)
+// it returns the unified platform, the profiles alone and the text of the
+// numbers they write.
+func evaluate(ctx *cue.Context, sources []Source) (platform, profile cue.Value, written literals, err error) {
+	profile, written, err = buildProfile(ctx, sources)
 	var internal *InternalError
 	if errors.Is(err, errUnsupportedType) || errors.As(err, &internal) {
-		return cue.Value{}, cue.Value{}, err
+		return cue.Value{}, cue.Value{}, nil, err
 	} else if err != nil {
-		return cue.Value{}, cue.Value{}, newError(err, cue.Value{}, cue.Value{}, sources)
+		return cue.Value{}, cue.Value{}, nil, newError(err, cue.Value{}, cue.Value{}, sources)
 	}
 	schemaPlatform, err := loadSchema(ctx, usedComponents(profile))
 	if err != nil {
-		return cue.Value{}, cue.Value{}, err
+		return cue.Value{}, cue.Value{}, nil, err
 	}
 	platform = schemaPlatform.Unify(profile)
 	refused, err := refuseOwnedKeys(profile, platform)
 	if err != nil {
-		return cue.Value{}, cue.Value{}, err
+		return cue.Value{}, cue.Value{}, nil, err
 	}
 	if err := platform.Validate(cue.Concrete(true)); err != nil {
-		return cue.Value{}, cue.Value{}, withRefusals(refused, newError(err, profile, schemaPlatform.Unify(profile), sources))
+		return cue.Value{}, cue.Value{}, nil, withRefusals(refused, newError(err, profile, schemaPlatform.Unify(profile), sources))
 	}
 	out := platform.LookupPath(cue.MakePath(cue.Def("out")))
 	if err := out.Validate(cue.Concrete(true)); err != nil {
-		return cue.Value{}, cue.Value{}, withRefusals(refused, newError(err, profile, platform, sources))
+		return cue.Value{}, cue.Value{}, nil, withRefusals(refused, newError(err, profile, platform, sources))
 	}
 	if len(refused) > 0 {
-		return cue.Value{}, cue.Value{}, withRefusals(refused, &Error{})
+		return cue.Value{}, cue.Value{}, nil, withRefusals(refused, &Error{})
 	}
-	return platform, profile, nil
+	return platform, profile, written, nil
 }

@@ -3,6 +3,7 @@ package compiler
 import (
 	"fmt"
 	"path"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -20,6 +21,10 @@ type candidate struct {
 	schema   []Position // positions in schema files
 	internal bool       // the path goes through a hidden field or definition
 	conflict []string   // for "conflicting values A and B": A and B
+	// typeValue is the value refused, when a type refuses it (a mismatched
+	// kind, a pattern, a validator), as opposed to a bound or a conflict;
+	// pattern is the regular expression bound that refused it, if one did.
+	typeValue, pattern string
 }
 
 // newError turns CUE errors into diagnostics at profile positions, keeping
@@ -34,12 +39,15 @@ func newError(err error, profile, platform cue.Value, sources []Source) *Error {
 	for _, ce := range cueerrors.Errors(err) {
 		all = append(all, place(ce, files))
 	}
+	if profile.Exists() && platform.Exists() {
+		all = append(placeRefusals(all, profile, platform, files), unreported(unknownFields(profile, platform, files), all)...)
+	}
 	e := &Error{}
 	seen := map[string]bool{}
 	for _, c := range trimNoise(all) {
 		if c.message == "field not allowed" && len(c.path) > 0 {
-			c.message = unknownField(platform, profile, c.path)
-		} else if strings.HasPrefix(c.message, "invalid value") {
+			c.message = unknownField(platform, c.path)
+		} else if c.message = describeRefusal(c, platform, files); strings.HasPrefix(c.message, "invalid value") {
 			c.message += upstreamDefault(platform, c.path)
 		}
 		d := c.diagnostic(profile, sources[0].Name, files)
@@ -58,6 +66,8 @@ func place(ce cueerrors.Error, files map[string]bool) candidate {
 	c := candidate{path: ce.Path(), message: message(ce)}
 	if format, args := ce.Msg(); format == "conflicting values %s and %s" {
 		c.conflict = []string{fmt.Sprint(args[0]), fmt.Sprint(args[1])}
+	} else {
+		c.typeValue, c.pattern = refusedByType(format, args)
 	}
 	if len(c.path) > 0 && c.path[0] == "#Platform" {
 		c.path = c.path[1:]
@@ -82,6 +92,93 @@ func place(ce cueerrors.Error, files map[string]bool) candidate {
 	}
 	sort.Slice(c.profile, func(i, j int) bool { return lessPos(c.profile[i], c.profile[j]) })
 	return c
+}
+
+// unreported keeps the candidates whose path and message CUE did not
+// report already, perhaps at another position.
+func unreported(found, reported []candidate) []candidate {
+	seen := map[string]bool{}
+	for _, c := range reported {
+		seen[strings.Join(c.path, ".")+"\x00"+c.message] = true
+	}
+	return slices.DeleteFunc(found, func(c candidate) bool { return seen[strings.Join(c.path, ".")+"\x00"+c.message] })
+}
+
+// placeRefusals places the errors that CUE reports only at a schema
+// position on the value the profile sets at the error's path, unless an
+// error CUE places in the profile has that path (a conflict between two
+// layers also fails a rule on the value). A refusal the schema declares
+// for the key itself ("node.id"?: error(...)) is placed otherwise. Another
+// schema error (a rule over several values) is placed unless an error CUE
+// places in the profile concerns the same component: the rule may then
+// fail as its consequence (an unknown field), and is left for trimNoise
+// to drop.
+func placeRefusals(all []candidate, profile, platform cue.Value, files map[string]bool) []candidate {
+	placedPaths, placedComponents := map[string]bool{}, map[string]bool{}
+	for _, c := range all {
+		if len(c.profile) > 0 && len(c.path) > 0 {
+			placedPaths[strings.Join(c.path, ".")] = true
+			placedComponents[c.path[0]] = true
+		}
+	}
+	for i, c := range all {
+		if len(c.path) == 0 || placedPaths[strings.Join(c.path, ".")] {
+			continue
+		}
+		if !placedComponents[c.path[0]] || refusesKey(platform, c, files) {
+			all[i] = placeOnProfile(c, profile, files)
+		}
+	}
+	return all
+}
+
+// refusesKey tells an error raised by the schema's declaration of the key
+// at c's path ("node.id"?: error(...)), rather than by a rule elsewhere:
+// the error is on the line of one of the declarations of the key.
+func refusesKey(platform cue.Value, c candidate, files map[string]bool) bool {
+	for _, d := range keyDeclarations(platform, c.path, files) {
+		if onLineOf(position(d.Pos()), c.schema) {
+			return true
+		}
+	}
+	return false
+}
+
+// onLineOf tells whether p is on the line of one of the positions.
+func onLineOf(p Position, positions []Position) bool {
+	for _, q := range positions {
+		if p.File == q.File && p.Line == q.Line {
+			return true
+		}
+	}
+	return false
+}
+
+// placeOnProfile places c on the value the profile sets at its path, when
+// it sets one.
+func placeOnProfile(c candidate, profile cue.Value, files map[string]bool) candidate {
+	if len(c.profile) > 0 || c.internal || len(c.path) == 0 || !profile.Exists() {
+		return c
+	}
+	v := profile.LookupPath(cue.ParsePath(strings.Join(c.path, ".")))
+	if v.Exists() {
+		c.profile = profilePositions(v, files)
+	}
+	return c
+}
+
+// profilePositions lists where the profile files write v: a value that
+// layers unify has one position per layer.
+func profilePositions(v cue.Value, files map[string]bool) []Position {
+	var found []Position
+	_, conjuncts := v.Expr()
+	for _, c := range conjuncts {
+		if pos := position(c.Pos()); files[pos.File] && !containsPos(found, pos) {
+			found = append(found, pos)
+		}
+	}
+	sort.Slice(found, func(i, j int) bool { return lessPos(found[i], found[j]) })
+	return found
 }
 
 // message is the error's own text, without the path CUE prefixes; a wrapped
@@ -276,10 +373,51 @@ func (c candidate) rank() int {
 // isTypeName tells a CUE type keyword from a literal value.
 func isTypeName(s string) bool {
 	switch s {
-	case "int", "string", "bool", "float", "number", "bytes", "null", "list", "struct":
+	case "int", "string", "bool", "float", "number", "bytes", "null", "list", "struct",
+		"int8", "int16", "int32", "int64", "int128", "uint", "uint8", "uint16", "uint32", "uint64", "uint128",
+		"float32", "float64", "rune":
 		return true
 	}
 	return false
+}
+
+// refusedByType returns the value an error refuses when a type refuses
+// it (a mismatched kind, a regular expression, a validator) and the
+// regular expression if one did. A numeric bound or a conflict between
+// values is no type: those keep CUE's words.
+func refusedByType(format string, args []any) (value, pattern string) {
+	switch {
+	case format == "conflicting values %s and %s (mismatched types %s and %s)" && len(args) == 4:
+		if isTypeName(fmt.Sprint(args[0])) {
+			return fmt.Sprint(args[1]), ""
+		}
+		return fmt.Sprint(args[0]), ""
+	case format == "invalid value %v (out of bound %s)" && len(args) == 2:
+		if bound := fmt.Sprint(args[1]); strings.HasPrefix(bound, "=~") || strings.HasPrefix(bound, "!~") {
+			return fmt.Sprint(args[0]), bound
+		}
+	case format == "invalid value %s (does not satisfy %s)" && len(args) == 2:
+		return fmt.Sprint(args[0]), ""
+	}
+	return "", ""
+}
+
+// describeRefusal words a value refused by its type as the accepted forms
+// of that type, "invalid value "3 seconds" (want a duration such as 30s or
+// 5m ...)", when the type or the key's own pattern has a description; it
+// returns c's message otherwise.
+func describeRefusal(c candidate, platform cue.Value, files map[string]bool) string {
+	if c.typeValue == "" || len(c.profile) != 1 {
+		return c.message
+	}
+	desc := describeType(platform, c.path, files)
+	if desc == "" {
+		desc = describePattern(c.pattern)
+	}
+	if desc == "" {
+		return c.message
+	}
+	return fmt.Sprintf("invalid value %s (want %s)", c.typeValue, desc)
 }
 
 // diagnostic places the candidate at a profile position; a conflict also

@@ -89,7 +89,14 @@ func parseYAML(src Source) (*ast.File, error) {
 			return nil, cueerrors.Newf(embed.Pos(), "a profile is one YAML document holding a mapping")
 		}
 	}
-	return f, refuseDuplicateKeys(f.Decls)
+	if err := refuseDuplicateKeys(f.Decls); err != nil {
+		return nil, err
+	}
+	// Offsets in f are those of the text as parsed, line breaks normalised.
+	if err := settleYAMLNumbers(f, data); err != nil {
+		return nil, err
+	}
+	return f, nil
 }
 
 func parseJSON(src Source) (*ast.File, error) {
@@ -119,21 +126,24 @@ func isEmptyDocument(e ast.Expr) bool {
 	return ok && lit.Kind == token.NULL
 }
 
-// buildProfile unifies every source into one value, before the schema applies.
-func buildProfile(ctx *cue.Context, sources []Source) (cue.Value, error) {
+// buildProfile unifies every source into one value, before the schema
+// applies, and records the text of the numbers they write.
+func buildProfile(ctx *cue.Context, sources []Source) (cue.Value, literals, error) {
 	profile := ctx.CompileString("{}")
+	written := literals{}
 	for _, src := range sources {
 		f, err := parseProfile(src)
 		if err != nil {
-			return cue.Value{}, err
+			return cue.Value{}, nil, err
 		}
+		written.record(f)
 		v := ctx.BuildFile(f)
 		if err := v.Err(); err != nil {
-			return cue.Value{}, err
+			return cue.Value{}, nil, err
 		}
 		profile = profile.Unify(v)
 	}
-	return profile, nil
+	return profile, written, nil
 }
 
 // usedComponents lists the components a profile sets at its top level; only

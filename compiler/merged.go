@@ -8,7 +8,7 @@ import (
 // profile's (#NativeFiles.merged, such as Kafka's config.providers) in place
 // of the profile's value, keeping where the profile wrote it; a key the
 // profile left out is added with the schema's position.
-func applyMerged(settings []Setting, merged cue.Value) ([]Setting, error) {
+func (l literals) applyMerged(settings []Setting, merged cue.Value) ([]Setting, error) {
 	if !merged.Exists() {
 		return settings, nil
 	}
@@ -17,7 +17,7 @@ func applyMerged(settings []Setting, merged cue.Value) ([]Setting, error) {
 		return nil, err
 	}
 	for iter.Next() {
-		s, err := decodeSetting(iter.Selector().Unquoted(), iter.Value())
+		s, err := l.decodeSetting(iter.Selector().Unquoted(), iter.Value())
 		if err != nil {
 			return nil, err
 		}

@@ -45,7 +45,7 @@ var walkProfiles = map[string]string{
 func ownershipPlatform(t *testing.T) cue.Value {
 	t.Helper()
 	ctx := cuecontext.New()
-	profile, err := buildProfile(ctx, []Source{{Name: "p.cue", Data: []byte(ownershipProfile)}})
+	profile, _, err := buildProfile(ctx, []Source{{Name: "p.cue", Data: []byte(ownershipProfile)}})
 	if err != nil {
 		t.Fatal(err)
 	}

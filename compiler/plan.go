@@ -22,6 +22,7 @@ type plan struct {
 	configMaps map[string]configMapPlan // ConfigMap name -> content
 	objects    []object
 	kerberos   *KerberosDescriptor // nil without Kerberos
+	written    literals            // the profiles' numbers, as written
 }
 
 // nativeFile is one native configuration file to render.
@@ -44,8 +45,8 @@ type object = map[string]any
 
 // decodePlan reads #out: the platform's own objects, then each component's
 // native files, ConfigMaps and objects.
-func decodePlan(out cue.Value) (*plan, error) {
-	p := &plan{files: map[string]nativeFile{}, configMaps: map[string]configMapPlan{}}
+func decodePlan(out cue.Value, written literals) (*plan, error) {
+	p := &plan{files: map[string]nativeFile{}, configMaps: map[string]configMapPlan{}, written: written}
 	if err := out.LookupPath(cue.ParsePath("platform")).Decode(&p.platform); err != nil {
 		return nil, err
 	}
@@ -55,7 +56,7 @@ func decodePlan(out cue.Value) (*plan, error) {
 	if err := p.addObjects(out.LookupPath(cue.ParsePath("objects"))); err != nil {
 		return nil, err
 	}
-	if err := decodeFiles(out.LookupPath(cue.ParsePath("files")), p.files); err != nil {
+	if err := p.decodeFiles(out.LookupPath(cue.ParsePath("files"))); err != nil {
 		return nil, err
 	}
 	var err error
@@ -85,7 +86,7 @@ func (p *plan) addComponent(c cue.Value) error {
 	if err := p.addObjects(c.LookupPath(cue.ParsePath("objects"))); err != nil {
 		return err
 	}
-	return decodeFiles(c.LookupPath(cue.ParsePath("files")), p.files)
+	return p.decodeFiles(c.LookupPath(cue.ParsePath("files")))
 }
 
 // addObjects appends the Kubernetes objects of v, in the order of their keys.
@@ -101,7 +102,7 @@ func (p *plan) addObjects(v cue.Value) error {
 }
 
 // decodeFiles reads every planned native file.
-func decodeFiles(files cue.Value, into map[string]nativeFile) error {
+func (p *plan) decodeFiles(files cue.Value) error {
 	if !files.Exists() {
 		return nil
 	}
@@ -110,21 +111,21 @@ func decodeFiles(files cue.Value, into map[string]nativeFile) error {
 		return err
 	}
 	for iter.Next() {
-		f, err := decodeFile(iter.Selector().Unquoted(), iter.Value())
+		f, err := p.written.decodeFile(iter.Selector().Unquoted(), iter.Value())
 		var diagnostics *Error
 		if errors.As(err, &diagnostics) {
 			return err
 		} else if err != nil {
 			return fmt.Errorf("native file %s: %w", iter.Selector().Unquoted(), err)
 		}
-		into[iter.Selector().Unquoted()] = f
+		p.files[iter.Selector().Unquoted()] = f
 	}
 	return nil
 }
 
 // decodeFile reads one native file: its catalog-checked entries, then the
 // keys set under unchecked.
-func decodeFile(filePath string, v cue.Value) (nativeFile, error) {
+func (l literals) decodeFile(filePath string, v cue.Value) (nativeFile, error) {
 	var f nativeFile
 	format, err := v.LookupPath(cue.ParsePath("format")).String()
 	if err != nil {
@@ -136,16 +137,16 @@ func decodeFile(filePath string, v cue.Value) (nativeFile, error) {
 		f.nested, err = decodeNested(f.format, checked)
 		return f, err
 	}
-	if f.settings, err = decodeSettings(checked, false); err != nil {
+	if f.settings, err = l.decodeSettings(checked, false); err != nil {
 		return f, err
 	}
 	if err := placeSecrets(f.settings, v.LookupPath(cue.ParsePath("secrets")), path.Base(filePath)); err != nil {
 		return f, err
 	}
-	if f.settings, err = applyMerged(f.settings, v.LookupPath(cue.ParsePath("merged"))); err != nil {
+	if f.settings, err = l.applyMerged(f.settings, v.LookupPath(cue.ParsePath("merged"))); err != nil {
 		return f, err
 	}
-	unchecked, err := decodeSettings(v.LookupPath(cue.ParsePath("unchecked")), true)
+	unchecked, err := l.decodeSettings(v.LookupPath(cue.ParsePath("unchecked")), true)
 	if err != nil {
 		return f, err
 	}
@@ -160,8 +161,8 @@ func decodeFile(filePath string, v cue.Value) (nativeFile, error) {
 }
 
 // scalarString renders a concrete CUE value the way native files spell it:
-// lists become comma-separated.
-func scalarString(v cue.Value) (string, error) {
+// numbers as the profile wrote them, lists comma-separated.
+func (l literals) scalarString(v cue.Value) (string, error) {
 	v, _ = v.Default()
 	switch v.Kind() {
 	case cue.StringKind:
@@ -169,29 +170,22 @@ func scalarString(v cue.Value) (string, error) {
 	case cue.BoolKind:
 		b, err := v.Bool()
 		return strconv.FormatBool(b), err
-	case cue.IntKind:
-		i, err := v.Int(nil)
-		if err != nil {
-			return "", err
-		}
-		return i.String(), nil
-	case cue.FloatKind:
-		f, err := v.Float64()
-		return strconv.FormatFloat(f, 'g', -1, 64), err
+	case cue.IntKind, cue.FloatKind:
+		return l.numberString(v)
 	case cue.ListKind:
-		return joinList(v)
+		return l.joinList(v)
 	}
 	return "", fmt.Errorf("want a string, number, bool or list of them, got %v", v.Kind())
 }
 
-func joinList(v cue.Value) (string, error) {
+func (l literals) joinList(v cue.Value) (string, error) {
 	iter, err := v.List()
 	if err != nil {
 		return "", err
 	}
 	var parts []string
 	for iter.Next() {
-		s, err := scalarString(iter.Value())
+		s, err := l.scalarString(iter.Value())
 		if err != nil {
 			return "", err
 		}

@@ -24,7 +24,9 @@ type roundTripFile struct {
 
 const (
 	whyDerived = "bdconf derives it from the model (a different value conflicts)"
-	whyOwned   = "bdconf owns it: set by the pod ordinal"
+	// whyOwned: the key is in the ownership tables (README, "Keys bdconf
+	// owns"), refused with a pointer to the model setting that drives it.
+	whyOwned = "bdconf owns it: a profile sets the model setting instead"
 	// whyModelNumber: a model rule computes with the key as a number, so
 	// its text form "3" is refused by the component schema (schema/hdfs,
 	// schema/kafka), which is not the catalogs' concern.
@@ -44,6 +46,19 @@ var roundTripFiles = []roundTripFile{
 		"dfs.namenode.name.dir":                                whyDerived,
 		"dfs.namenode.http-address":                            whyDerived,
 		"dfs.replication":                                      whyModelNumber,
+		"dfs.client.read.shortcircuit":                         whyOwned,
+		"dfs.datanode.address":                                 whyOwned,
+		"dfs.datanode.http.address":                            whyOwned,
+		"dfs.datanode.https.address":                           whyOwned,
+		"dfs.datanode.ipc.address":                             whyOwned,
+		"dfs.ha.automatic-failover.enabled":                    whyOwned,
+		"dfs.ha.zkfc.port":                                     whyOwned,
+		"dfs.journalnode.edits.dir":                            whyOwned,
+		"dfs.journalnode.http-address":                         whyOwned,
+		"dfs.journalnode.https-address":                        whyOwned,
+		"dfs.journalnode.rpc-address":                          whyOwned,
+		"dfs.namenode.edits.dir":                               whyOwned,
+		"dfs.namenode.https-address":                           whyOwned,
 	}},
 	{"kafka", "server.properties", "kafka/broker/server.properties", map[string]string{
 		"controller.quorum.voters":                 whyDerived,
@@ -52,6 +67,10 @@ var roundTripFiles = []roundTripFile{
 		"listeners":                                whyDerived,
 		"process.roles":                            whyDerived,
 		"unclean.leader.election.enable":           whyDerived,
+		"broker.id":                                whyOwned,
+		"controller.quorum.bootstrap.servers":      whyOwned,
+		"log.dir":                                  whyOwned,
+		"security.inter.broker.protocol":           whyOwned,
 		"default.replication.factor":               whyModelNumber,
 		"min.insync.replicas":                      whyModelNumber,
 		"offsets.topic.replication.factor":         whyModelNumber,

@@ -36,7 +36,7 @@ func (s Setting) Derived() bool {
 }
 
 // decodeSettings reads the concrete fields of v, marked unchecked or not.
-func decodeSettings(v cue.Value, unchecked bool) ([]Setting, error) {
+func (l literals) decodeSettings(v cue.Value, unchecked bool) ([]Setting, error) {
 	if !v.Exists() {
 		return nil, nil
 	}
@@ -46,7 +46,7 @@ func decodeSettings(v cue.Value, unchecked bool) ([]Setting, error) {
 	}
 	var settings []Setting
 	for iter.Next() {
-		s, err := decodeSetting(iter.Selector().Unquoted(), iter.Value())
+		s, err := l.decodeSetting(iter.Selector().Unquoted(), iter.Value())
 		if err != nil {
 			return nil, err
 		}
@@ -65,7 +65,7 @@ func requireUnknown(checked cue.Value, unchecked []Setting, file string) error {
 			e.Diagnostics = append(e.Diagnostics, Diagnostic{
 				Pos:     s.Origin,
 				Path:    strconv.Quote(s.Key),
-				Message: fmt.Sprintf("the %s catalog knows this key: set it under config, where its type is checked", file),
+				Message: knownUncheckedMessage(file),
 			})
 		}
 	}
@@ -75,14 +75,19 @@ func requireUnknown(checked cue.Value, unchecked []Setting, file string) error {
 	return nil
 }
 
-func decodeSetting(key string, v cue.Value) (Setting, error) {
+// knownUncheckedMessage refuses, under unchecked, a key the catalog of file knows.
+func knownUncheckedMessage(file string) string {
+	return fmt.Sprintf("the %s catalog knows this key: set it under config, where its type is checked", file)
+}
+
+func (l literals) decodeSetting(key string, v cue.Value) (Setting, error) {
 	if isSecretRef(v) {
 		// The struct's own position is the catalog's #Secret; its name is
 		// where the reference was written.
 		name := v.LookupPath(cue.ParsePath("secretKeyRef.name"))
 		return Setting{Key: key, Secret: true, Origin: position(name.Pos())}, nil
 	}
-	value, err := scalarString(v)
+	value, err := l.scalarString(v)
 	if err != nil {
 		return Setting{}, fmt.Errorf("key %s: %w", key, err)
 	}

@@ -17,26 +17,28 @@ import (
 // when none is close to the typo.
 const maxListedFields = 12
 
-// unknownField explains a "field not allowed" error at path: what it is and,
-// from the fields the schema declares beside it (not those the profile
-// sets), what was probably meant.
-func unknownField(platform, profile cue.Value, path []string) string {
+// unknownField explains a "field not allowed" error at path: what it is and
+// what was probably meant. A native key that another catalog lists names
+// the file it belongs in; otherwise the closest keys the schema declares
+// beside it are suggested, including those the profile sets elsewhere (a
+// typo in an override layer of a key the base layer sets).
+func unknownField(platform cue.Value, path []string) string {
 	name := unquote(path[len(path)-1])
 	msg := fmt.Sprintf("unknown field %q", name)
 	if !platform.Exists() {
 		return msg
 	}
+	if file, ok := nativeFileOf(path); ok {
+		if hint := keyElsewhere(name, file); hint != "" {
+			return msg + hint
+		}
+	}
 	parentPath := cue.ParsePath(strings.Join(path[:len(path)-1], "."))
-	allowed := declaredFields(platform.LookupPath(parentPath))
+	allowed := schemaFields(platform.LookupPath(parentPath))
 	if len(path) == 1 {
 		allowed = append(allowed, schema.Components()...) // loaded only when used
 		sort.Strings(allowed)
 		allowed = slices.Compact(allowed)
-	} else {
-		// Below the top, a map typed by a pattern lists the profile's own
-		// keys: those are no suggestion.
-		setByProfile := declaredFields(profile.LookupPath(parentPath))
-		allowed = slices.DeleteFunc(allowed, func(f string) bool { return slices.Contains(setByProfile, f) })
 	}
 	allowed = slices.DeleteFunc(allowed, func(f string) bool { return f == name })
 	if close := fuzzy.Closest(name, allowed, 3); len(close) > 0 {
@@ -46,6 +48,54 @@ func unknownField(platform, profile cue.Value, path []string) string {
 		return msg + "; allowed: " + strings.Join(allowed, ", ")
 	}
 	return msg
+}
+
+// nativeFileOf names the native file of a key path
+// <component>[.<role>].config.<file>.<key>.
+func nativeFileOf(path []string) (string, bool) {
+	n := len(path)
+	if n < 3 || path[n-3] != "config" {
+		return "", false
+	}
+	return unquote(path[n-2]), true
+}
+
+// schemaFields lists the fields the schema declares in parent, the profile
+// unified with the schema: those of its schema conjuncts, not the keys the
+// profile adds to a map typed by a pattern (a schema conjunct may be a
+// reference to such a map). The root, whose conjuncts carry
+// no position, lists its own fields.
+func schemaFields(parent cue.Value) []string {
+	var names []string
+	fromSchema := false
+	_, conjuncts := parent.Expr()
+	for _, c := range conjuncts {
+		if isSchemaPos(position(c.Pos())) {
+			fromSchema = true
+			names = append(names, fieldsDeclaredInSchema(c)...)
+		}
+	}
+	if !fromSchema {
+		return declaredFields(parent)
+	}
+	sort.Strings(names)
+	return slices.Compact(names)
+}
+
+// fieldsDeclaredInSchema lists the fields of v whose declaration is in a
+// schema file.
+func fieldsDeclaredInSchema(v cue.Value) []string {
+	iter, err := v.Fields(cue.Optional(true))
+	if err != nil {
+		return nil
+	}
+	var names []string
+	for iter.Next() {
+		if isSchemaPos(position(iter.Value().Pos())) {
+			names = append(names, iter.Selector().Unquoted())
+		}
+	}
+	return names
 }
 
 // declaredFields lists the regular and optional field names of v, sorted.

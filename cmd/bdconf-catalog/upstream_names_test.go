@@ -194,8 +194,13 @@ func kafkaPageNames(t *testing.T, tg target) (upstream, extra []string) {
 			upstream = append(upstream, p.prefix+n)
 		}
 	}
-	if tg.pkg == "kafka/mirrormaker" {
+	switch tg.pkg {
+	case "kafka/mirrormaker":
 		extra = []string{"clusters"} // MirrorMakerConfig.CLUSTERS_CONFIG, patterns.cue
+	case "kafka":
+		// StandardAuthorizer's own keys, which the broker page does not
+		// list (schema/catalog/kafka/patterns.cue).
+		extra = []string{"super.users", "allow.everyone.if.no.acl.found"}
 	}
 	return upstream, extra
 }

@@ -54,16 +54,16 @@ var (
 	HadoopNumber = newGrammar("#Number", trimmed(javaFloat), "a number such as 0.5, 1e3 or 0.999f")
 	// HadoopBool is getBoolean: "true" or "false" in any case
 	// (StringUtils.equalsIgnoreCase); an empty value means the default.
-	HadoopBool = newGrammar("#Bool", trimmed(`(?i:true|false)?`), "true or false (any case)")
+	HadoopBool = newGrammar("#Bool", trimmed(`(?i:true|false)?`), "true or false, in any case")
 	// HadoopDuration is getTimeDuration: lower-cased, then the first of the
 	// suffixes ns, us, ms, s, m, h, d it ends with (ParsedTimeDuration.unitFor)
 	// is cut and the rest read with Long.parseLong; without a suffix the
 	// number is in the key's unit.
-	HadoopDuration = newGrammar("#Duration", trimmed(javaInt+`(?i:ns|us|ms|s|m|h|d)?`), "a duration such as 30, 30s, 500ms or 2h (units ns, us, ms, s, m, h, d)")
+	HadoopDuration = newGrammar("#Duration", trimmed(javaInt+`(?i:ns|us|ms|s|m|h|d)?`), "a duration such as 30, 30s, 500ms or 2h: an integer with an optional unit ns, us, ms, s, m, h or d")
 	// HadoopSize is getLongBytes: StringUtils.TraditionalBinaryPrefix.string2long,
 	// Long.parseLong of the value less an optional last letter k, m, g, t,
 	// p or e (any case).
-	HadoopSize = newGrammar("#Size", trimmed(javaInt+`[kKmMgGtTpPeE]?`), "a size such as 1048576, 128m or 1g (suffixes k, m, g, t, p, e)")
+	HadoopSize = newGrammar("#Size", trimmed(javaInt+`[kKmMgGtTpPeE]?`), "a size such as 1048576, 128m or 1g: an integer of bytes with an optional suffix k, m, g, t, p or e")
 	// HadoopPermission is FsPermission(String) and the umask (RawParser,
 	// UmaskParser: PermissionParser): three octal digits with an optional
 	// leading 0 or 1 (sticky bit), or symbolic modes such as u=rwx,g=rx,o=.
@@ -74,7 +74,7 @@ var (
 // parsed by the type.
 var (
 	// KafkaBool is BOOLEAN: equalsIgnoreCase "true" or "false".
-	KafkaBool = newGrammar("#Bool", trimmed(`(?i:true|false)`), "true or false (any case)")
+	KafkaBool = newGrammar("#Bool", trimmed(`(?i:true|false)`), "true or false, in any case")
 	// KafkaInt is INT, SHORT and LONG: Integer/Short/Long.parseLong.
 	KafkaInt = newGrammar("#Int", trimmed(javaInt), "an integer such as 10 or -1")
 	// KafkaNumber is DOUBLE: Double.parseDouble.
@@ -91,7 +91,7 @@ var (
 	// ZooKeeperBool is Boolean.parseBoolean, which reads anything but "true"
 	// (any case) as false: bdconf accepts only true and false, any case, so
 	// that a typo such as "ture" is not silently false.
-	ZooKeeperBool = newGrammar("#Bool", trimmed(`(?i:true|false)`), "true or false (any case)")
+	ZooKeeperBool = newGrammar("#Bool", trimmed(`(?i:true|false)`), "true or false, in any case")
 )
 
 // HadoopExpansion matches a ${...} expansion anywhere in a value, as

@@ -39,7 +39,7 @@ func TestGrammars(t *testing.T) {
 }
 
 func TestDescribe(t *testing.T) {
-	if d, ok := catalog.DescribeType("hadoop", "#Size"); !ok || d != "a size such as 1048576, 128m or 1g (suffixes k, m, g, t, p, e)" {
+	if d, ok := catalog.DescribeType("hadoop", "#Size"); !ok || d != "a size such as 1048576, 128m or 1g: an integer of bytes with an optional suffix k, m, g, t, p or e" {
 		t.Errorf("DescribeType: %q %v", d, ok)
 	}
 	if d, ok := catalog.DescribePattern(catalog.HadoopDuration.Text + "|" + catalog.HadoopExpansion.String()); !ok || d != catalog.HadoopDuration.Describe {

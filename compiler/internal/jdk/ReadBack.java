@@ -24,6 +24,9 @@
 //     --add-opens jdk.security.auth/com.sun.security.auth.login=ALL-UNNAMED
 //     and --add-opens java.base/sun.security.provider=ALL-UNNAMED (only to
 //     list the application names; entries come from the public API).
+//   MODE parse: FILE holds lines GETTER<TAB>TEXT; each is parsed with the
+//     getter the technologies use for a typed key -> {"<line>": "<result>"}
+//     (see parse).
 //
 // Output on stdout: one ASCII JSON object {"<file>": <content as above>}.
 // Any problem: message on stderr, exit status 1.
@@ -56,7 +59,7 @@ import org.xml.sax.SAXParseException;
 public class ReadBack {
     public static void main(String[] args) {
         if (args.length < 1) {
-            fail("usage: java ReadBack.java properties|hadoop-xml|krb5|jaas FILE...");
+            fail("usage: java ReadBack.java properties|hadoop-xml|krb5|jaas|parse FILE...");
         }
         String mode = args[0];
         StringBuilder out = new StringBuilder("{");
@@ -92,10 +95,72 @@ public class ReadBack {
             case "jaas":
                 return readJAAS(file);
             case "parse":
-                return readParses(file);
+                return readParsed(file);
             default:
                 throw new IllegalArgumentException("unknown mode " + mode);
         }
+    }
+
+    // readParsed reads lines "GETTER<TAB>TEXT" and returns line -> what the
+    // getter makes of the text, in a form Go can compare exactly: a float or
+    // double as its IEEE bits in hex, an integer in decimal, a boolean as
+    // true or false; "error: ..." when the getter refuses the text.
+    static SortedMap<String, String> readParsed(String file) throws Exception {
+        SortedMap<String, String> m = new TreeMap<>();
+        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of(file), StandardCharsets.UTF_8)) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            int tab = line.indexOf('\t');
+            String result;
+            try {
+                result = parse(line.substring(0, tab), line.substring(tab + 1));
+            } catch (RuntimeException e) {
+                result = "error: " + e;
+            }
+            m.put(line, result);
+        }
+        return m;
+    }
+
+    // parse applies the getter the technologies use for a typed key.
+    static String parse(String getter, String text) {
+        switch (getter) {
+            case "Float.parseFloat": // Hadoop Configuration.getFloat
+                return Integer.toHexString(Float.floatToIntBits(Float.parseFloat(text.trim())));
+            case "Double.parseDouble": // Hadoop getDouble; Kafka ConfigDef DOUBLE
+                return Long.toHexString(Double.doubleToLongBits(Double.parseDouble(text.trim())));
+            case "Integer.parseInt": // Kafka ConfigDef INT; ZooKeeper QuorumPeerConfig
+                return Integer.toString(Integer.parseInt(text.trim()));
+            case "Long.parseLong": // Kafka ConfigDef LONG
+                return Long.toString(Long.parseLong(text.trim()));
+            case "Configuration.getInt": // Hadoop: hexadecimal with 0x, else decimal
+                return Integer.toString(Math.toIntExact(hadoopLong(text.trim(), Integer::parseInt)));
+            case "Configuration.getLong":
+                return Long.toString(hadoopLong(text.trim(), Long::parseLong));
+            case "Configuration.getBoolean": // Hadoop: case-insensitive true or false
+                if (text.trim().equalsIgnoreCase("true")) {
+                    return "true";
+                }
+                if (text.trim().equalsIgnoreCase("false")) {
+                    return "false";
+                }
+                throw new IllegalArgumentException("not a boolean: " + text);
+            default:
+                throw new IllegalArgumentException("unknown getter " + getter);
+        }
+    }
+
+    // hadoopLong is the parse of Configuration.getInt and getLong after
+    // getTrimmed: getHexDigits strips 0x or 0X (after a minus sign) for
+    // Integer.parseInt or Long.parseLong with radix 16.
+    static long hadoopLong(String value, java.util.function.ToLongBiFunction<String, Integer> parse) {
+        boolean negative = value.startsWith("-");
+        String rest = negative ? value.substring(1) : value;
+        if (rest.startsWith("0x") || rest.startsWith("0X")) {
+            return parse.applyAsLong((negative ? "-" : "") + rest.substring(2), 16);
+        }
+        return parse.applyAsLong(value, 10);
     }
 
     static SortedMap<String, String> readProperties(String file) throws Exception {
@@ -108,49 +173,6 @@ public class ReadBack {
             m.put(k, p.getProperty(k));
         }
         return m;
-    }
-
-    static SortedMap<String, String> readParses(String file) throws Exception {
-        SortedMap<String, String> m = new TreeMap<>();
-        for (String line : java.nio.file.Files.readAllLines(new File(file).toPath(), StandardCharsets.UTF_8)) {
-            String[] pv = line.split("\t", 2);
-            try {
-                parse(pv[0], pv[1]);
-                m.put(line, "ok");
-            } catch (RuntimeException e) {
-                m.put(line, e.getClass().getSimpleName());
-            }
-        }
-        return m;
-    }
-
-    static void parse(String parser, String value) {
-        String v = value.trim();
-        switch (parser) {
-            case "parseInt":
-                Integer.parseInt(v);
-                return;
-            case "parseDouble":
-                Double.parseDouble(v);
-                return;
-            case "hadoopInt":
-                // Configuration.getInt with getHexDigits (Hadoop 3.4.1).
-                boolean negative = v.startsWith("-");
-                String str = negative ? v.substring(1) : v;
-                if (str.startsWith("0x") || str.startsWith("0X")) {
-                    Integer.parseInt((negative ? "-" : "") + str.substring(2), 16);
-                } else {
-                    Integer.parseInt(v);
-                }
-                return;
-            case "booleanIgnoreCase":
-                if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
-                    throw new IllegalArgumentException(value);
-                }
-                return;
-            default:
-                throw new IllegalStateException("unknown parser " + parser);
-        }
     }
 
     static SortedMap<String, String> readHadoopXML(String file) throws Exception {

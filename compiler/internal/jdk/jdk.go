@@ -1,7 +1,8 @@
 // Package jdk reads native configuration files back with the real JDK, so
 // tests can prove that generated files mean what they were meant to mean:
 // Java properties and Hadoop XML (Read), krb5.conf (ReadKrb5) and JAAS login
-// configurations (ReadJAAS).
+// configurations (ReadJAAS); Parse applies the getters that read typed
+// values.
 //
 // A JDK (17 or later) is a hard requirement of the test suite: java is taken
 // from $JAVA_HOME/bin/java when JAVA_HOME is set, otherwise from PATH.
@@ -45,33 +46,23 @@ func Read(t testing.TB, mode string, files ...string) map[string]map[string]stri
 	return got
 }
 
-// Accepts parses each value with each JDK parser (ReadBack's parse mode:
-// parseInt, parseDouble, hadoopInt or booleanIgnoreCase), in one java
-// process, and returns parser -> value -> accepted. Values may hold
-// neither a tab nor a newline.
-func Accepts(t testing.TB, parsers []string, values ...string) map[string]map[string]bool {
+// Parse applies Java's getters to texts in one java process: parsed maps
+// each "getter\ttext" of lines to the result, floats and doubles as their
+// IEEE bits in hex (Float.floatToIntBits, Double.doubleToLongBits),
+// integers in decimal, booleans as true or false, "error: ..." when the
+// getter refuses the text. Getters: Float.parseFloat, Double.parseDouble,
+// Integer.parseInt, Long.parseLong, Configuration.getInt and getLong
+// (Hadoop's, hexadecimal with 0x) and Configuration.getBoolean (Hadoop's,
+// case-insensitive).
+func Parse(t testing.TB, lines []string) (parsed map[string]string) {
 	t.Helper()
-	var lines strings.Builder
-	for _, p := range parsers {
-		for _, v := range values {
-			lines.WriteString(p + "\t" + v + "\n")
-		}
-	}
-	file := filepath.Join(t.TempDir(), "values.txt")
-	if err := os.WriteFile(file, []byte(lines.String()), 0o644); err != nil {
-		t.Fatalf("jdk.Accepts: %v", err)
+	file := filepath.Join(t.TempDir(), "parse.tsv")
+	if err := os.WriteFile(file, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		t.Fatalf("jdk.Parse: %v", err)
 	}
 	var got map[string]map[string]string
 	decode(t, run(t, "parse", nil, []string{file}), &got)
-	accepted := map[string]map[string]bool{}
-	for line, result := range got[file] {
-		p, v, _ := strings.Cut(line, "\t")
-		if accepted[p] == nil {
-			accepted[p] = map[string]bool{}
-		}
-		accepted[p][v] = result == "ok"
-	}
-	return accepted
+	return got[file]
 }
 
 // krb5Opens lets ReadBack build sun.security.krb5.Config and read its table.

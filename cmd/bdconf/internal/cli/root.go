@@ -28,6 +28,9 @@ type failure struct{ err error }
 // Error returns the underlying error's message.
 func (f *failure) Error() string { return f.err.Error() }
 
+// Unwrap returns the underlying error.
+func (f *failure) Unwrap() error { return f.err }
+
 // fail wraps err as a failure of the command's work.
 func fail(err error) error { return &failure{err: err} }
 
