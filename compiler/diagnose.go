@@ -44,9 +44,12 @@ func newError(err error, profile, platform cue.Value, sources []Source) *Error {
 	}
 	e := &Error{}
 	seen := map[string]bool{}
-	for _, c := range trimNoise(all) {
+	suggest := newSuggester(platform)
+	for _, c := range capUnknownFields(trimNoise(all)) {
 		if c.message == "field not allowed" && len(c.path) > 0 {
-			c.message = unknownField(platform, c.path)
+			c.message = suggest.unknownField(c.path)
+		} else if strings.HasPrefix(c.message, moreUnknownFields) {
+			// counted by capUnknownFields: nothing to explain
 		} else if c.message = describeRefusal(c, platform, files); strings.HasPrefix(c.message, "invalid value") {
 			c.message += upstreamDefault(platform, c.path)
 		}

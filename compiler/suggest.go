@@ -17,15 +17,26 @@ import (
 // when none is close to the typo.
 const maxListedFields = 12
 
+// suggester explains unknown fields. It reads the fields the schema
+// declares in a struct once, however many unknown keys a file holds.
+type suggester struct {
+	platform cue.Value
+	allowed  map[string][]string // parent path -> declared fields
+}
+
+func newSuggester(platform cue.Value) *suggester {
+	return &suggester{platform: platform, allowed: map[string][]string{}}
+}
+
 // unknownField explains a "field not allowed" error at path: what it is and
 // what was probably meant. A native key that another catalog lists names
 // the file it belongs in; otherwise the closest keys the schema declares
 // beside it are suggested, including those the profile sets elsewhere (a
 // typo in an override layer of a key the base layer sets).
-func unknownField(platform cue.Value, path []string) string {
+func (s *suggester) unknownField(path []string) string {
 	name := unquote(path[len(path)-1])
 	msg := fmt.Sprintf("unknown field %q", name)
-	if !platform.Exists() {
+	if !s.platform.Exists() {
 		return msg
 	}
 	if file, ok := nativeFileOf(path); ok {
@@ -33,14 +44,7 @@ func unknownField(platform cue.Value, path []string) string {
 			return msg + hint
 		}
 	}
-	parentPath := cue.ParsePath(strings.Join(path[:len(path)-1], "."))
-	allowed := schemaFields(platform.LookupPath(parentPath))
-	if len(path) == 1 {
-		allowed = append(allowed, schema.Components()...) // loaded only when used
-		sort.Strings(allowed)
-		allowed = slices.Compact(allowed)
-	}
-	allowed = slices.DeleteFunc(allowed, func(f string) bool { return f == name })
+	allowed := slices.DeleteFunc(slices.Clone(s.fieldsBeside(path)), func(f string) bool { return f == name })
 	if close := fuzzy.Closest(name, allowed, 3); len(close) > 0 {
 		return msg + "; did you mean " + quoteJoin(close, " or ") + "?"
 	}
@@ -48,6 +52,23 @@ func unknownField(platform cue.Value, path []string) string {
 		return msg + "; allowed: " + strings.Join(allowed, ", ")
 	}
 	return msg
+}
+
+// fieldsBeside lists the fields the schema declares in the struct holding
+// path; at the top, the components too, which load only when used.
+func (s *suggester) fieldsBeside(path []string) []string {
+	parent := strings.Join(path[:len(path)-1], ".")
+	if allowed, ok := s.allowed[parent]; ok {
+		return allowed
+	}
+	allowed := schemaFields(s.platform.LookupPath(cue.ParsePath(parent)))
+	if len(path) == 1 {
+		allowed = append(allowed, schema.Components()...)
+		sort.Strings(allowed)
+		allowed = slices.Compact(allowed)
+	}
+	s.allowed[parent] = allowed
+	return allowed
 }
 
 // nativeFileOf names the native file of a key path

@@ -19,11 +19,11 @@ func unknownFields(profile, platform cue.Value, files map[string]bool) []candida
 		if err != nil {
 			return
 		}
-		parent := platform.LookupPath(cue.MakePath(path...))
+		declared := schemaConjuncts(platform.LookupPath(cue.MakePath(path...)))
 		for iter.Next() {
 			sel := iter.Selector()
 			field := append(path[:len(path):len(path)], sel)
-			if !declares(parent, sel) {
+			if !declared.allow(sel) {
 				found = append(found, unknownCandidate(field, iter.Value(), files))
 				continue
 			}
@@ -39,31 +39,44 @@ func unknownFields(profile, platform cue.Value, files map[string]bool) []candida
 	return found
 }
 
-// declares tells whether the schema allows sel in the struct parent: parent
-// is the profile unified with the schema, so each of its schema conjuncts
-// is asked, the profile's own (which sets sel) being no evidence. A parent
-// with no closed schema struct among its conjuncts allows everything.
-func declares(parent cue.Value, sel cue.Selector) (allowed bool) {
-	// CUE v0.17.1 panics in Expr on a struct holding a failed disjunction
-	// (nodeContext.disjunctError asserts a *ValueError); that struct's own
-	// error is reported, so it is taken to declare sel.
+// schemaDeclarations are the schema's conjuncts of a struct of the profile
+// unified with the schema: the profile's own conjuncts, which set every
+// field, are no evidence of what the schema declares.
+type schemaDeclarations struct {
+	conjuncts []cue.Value
+	// open: no closed schema struct is among them, so anything is allowed.
+	open bool
+}
+
+// schemaConjuncts reads parent's schema conjuncts once, for every field of
+// the struct. CUE v0.17.1 panics in Expr on a struct holding a failed
+// disjunction (nodeContext.disjunctError asserts a *ValueError); that
+// struct's own error is reported, so it is taken to allow everything.
+func schemaConjuncts(parent cue.Value) (d schemaDeclarations) {
 	defer func() {
 		if recover() != nil {
-			allowed = true
+			d = schemaDeclarations{open: true}
 		}
 	}()
 	_, conjuncts := parent.Expr()
-	closedStruct := false
+	d.open = true
 	for _, c := range conjuncts {
-		if !isSchemaPos(position(c.Pos())) {
-			continue
+		if isSchemaPos(position(c.Pos())) {
+			d.conjuncts = append(d.conjuncts, c)
+			d.open = d.open && c.IncompleteKind() != cue.StructKind
 		}
+	}
+	return d
+}
+
+// allow tells whether the schema allows sel in the struct.
+func (d schemaDeclarations) allow(sel cue.Selector) bool {
+	for _, c := range d.conjuncts {
 		if c.Allows(sel) {
 			return true
 		}
-		closedStruct = closedStruct || c.IncompleteKind() == cue.StructKind
 	}
-	return !closedStruct
+	return d.open
 }
 
 func isSchemaPos(p Position) bool {

@@ -14,6 +14,11 @@ func Closest(name string, candidates []string, n int) []string {
 	}
 	var near []scored
 	for _, c := range candidates {
+		// The distance is at least the difference in length: most
+		// candidates are ruled out without computing it.
+		if abs(len(c)-len(name)) > limit {
+			continue
+		}
 		if d := Distance(name, c); d <= limit {
 			near = append(near, scored{c, d})
 		}
@@ -45,4 +50,11 @@ func Distance(a, b string) int {
 		prev = cur
 	}
 	return prev[len(b)]
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
