@@ -166,11 +166,11 @@ func evaluate(ctx *cue.Context, sources []Source) (platform, profile cue.Value, 
 		return cue.Value{}, cue.Value{}, nil, err
 	}
 	if err := platform.Validate(cue.Concrete(true)); err != nil {
-		return cue.Value{}, cue.Value{}, nil, withRefusals(refused, newError(err, profile, schemaPlatform.Unify(profile), sources))
+		return cue.Value{}, cue.Value{}, nil, withRefusals(refused, dropConsequences(newError(err, profile, schemaPlatform.Unify(profile), sources), profile, schemaPlatform))
 	}
 	out := platform.LookupPath(cue.MakePath(cue.Def("out")))
 	if err := out.Validate(cue.Concrete(true)); err != nil {
-		return cue.Value{}, cue.Value{}, nil, withRefusals(refused, newError(err, profile, platform, sources))
+		return cue.Value{}, cue.Value{}, nil, withRefusals(refused, dropConsequences(newError(err, profile, platform, sources), profile, schemaPlatform))
 	}
 	if len(refused) > 0 {
 		return cue.Value{}, cue.Value{}, nil, withRefusals(refused, &Error{})

@@ -50,6 +50,8 @@ func newError(err error, profile, platform cue.Value, sources []Source) *Error {
 			c.message = suggest.unknownField(c.path)
 		} else if strings.HasPrefix(c.message, moreUnknownFields) {
 			// counted by capUnknownFields: nothing to explain
+		} else if slip := explainSlip(c.message, c.path, suggest.fieldsAt(c.path)); slip != "" {
+			c.message = slip
 		} else if c.message = describeRefusal(c, platform, files); strings.HasPrefix(c.message, "invalid value") {
 			c.message += upstreamDefault(platform, c.path)
 		}

@@ -54,9 +54,17 @@ func (s *suggester) unknownField(path []string) string {
 	return msg
 }
 
+// fieldsAt lists the fields the schema declares in the struct at path.
+func (s *suggester) fieldsAt(path []string) []string {
+	return s.fieldsBeside(append(path[:len(path):len(path)], ""))
+}
+
 // fieldsBeside lists the fields the schema declares in the struct holding
 // path; at the top, the components too, which load only when used.
 func (s *suggester) fieldsBeside(path []string) []string {
+	if !s.platform.Exists() || len(path) == 0 {
+		return nil
+	}
 	parent := strings.Join(path[:len(path)-1], ".")
 	if allowed, ok := s.allowed[parent]; ok {
 		return allowed
