@@ -3,7 +3,7 @@ GO       ?= go
 PROFILES := $(sort $(notdir $(wildcard profiles/*)))
 UPSTREAM ?= ../shared/upstream
 
-.PHONY: all build test vet golden bench catalogs clean e2e
+.PHONY: all build test vet golden bench catalogs clean e2e fuzz
 
 all: build test
 
@@ -31,6 +31,17 @@ e2e:
 # golden rewrites golden/<platform> for every reference profile.
 golden: build
 	@for p in $(PROFILES); do ./bin/bdconf build profiles/$$p -o golden || exit 1; done
+
+# fuzz runs every fuzzer for FUZZTIME beyond its committed seeds (which
+# make test runs); a failure leaves its input under testdata/fuzz to commit.
+FUZZTIME ?= 30s
+FUZZERS  := ./compiler:FuzzCompileErrorsArePositioned ./compiler:FuzzScalarsKeepTheirMeaning \
+	./compiler:FuzzTypedTextWrittenAsGiven ./compiler/native:FuzzHadoopXML ./compiler/native:FuzzJavaProperties
+fuzz:
+	@for f in $(FUZZERS); do \
+		echo "fuzz $${f#*:} ($(FUZZTIME))"; \
+		$(GO) test -run '^$$' -fuzz "^$${f#*:}$$" -fuzztime $(FUZZTIME) "$${f%%:*}" || exit 1; \
+	done
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./compiler/ ./cmd/bdconf-catalog/
