@@ -4,7 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"sort"
+	"maps"
+	"slices"
 	"testing"
 
 	"github.com/bdconf/bdconf/compiler"
@@ -101,7 +102,7 @@ func TestUpstreamDefaultsRoundTrip(t *testing.T) {
 				t.Fatal(err)
 			}
 			written := nativeSettings(res)[rt.native]
-			for _, k := range sortedKeys(defaults) {
+			for _, k := range slices.Sorted(maps.Keys(defaults)) {
 				if got, ok := written[k]; !ok || got != defaults[k] {
 					t.Errorf("%s: upstream default %q written as %q", k, defaults[k], got)
 				}
@@ -123,13 +124,4 @@ func upstreamDefaults(options []catalog.Option, rt roundTripFile) map[string]str
 		}
 	}
 	return defaults
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
