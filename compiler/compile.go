@@ -129,7 +129,7 @@ func compile(ctx context.Context, opts Options) (_ *Result, err error) {
 // of all of them at once.
 func checkValues(files map[string]nativeFile, sources []Source) error {
 	all := &Error{}
-	for _, check := range []func(map[string]nativeFile, []Source) error{checkExpansions, checkCompositeSecrets, checkKafkaValues, checkNumericText} {
+	for _, check := range []func(map[string]nativeFile, []Source) error{checkExpansions, checkCompositeSecrets, checkKafkaValues, checkProviderClasses, checkNumericText} {
 		err := check(files, sources)
 		var e *Error
 		if errors.As(err, &e) {

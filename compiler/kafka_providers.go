@@ -1,0 +1,59 @@
+package compiler
+
+import (
+	"fmt"
+	"path"
+	"strings"
+)
+
+// checkProviderClasses requires the class of every config provider a
+// server.properties lists: Kafka skips a name without one
+// (AbstractConfig.instantiateConfigProviders), leaving its ${name:...}
+// references unexpanded. The error sits where the profile wrote
+// config.providers, once for the roles that share it.
+func checkProviderClasses(files map[string]nativeFile, sources []Source) error {
+	inProfile := sourceNames(sources)
+	e := &Error{}
+	seen := map[string]bool{}
+	for _, nativePath := range sortedKeys(files) {
+		if path.Base(nativePath) != "server.properties" {
+			continue
+		}
+		for _, d := range missingProviderClasses(files[nativePath].settings, inProfile) {
+			if !seen[d.String()] {
+				seen[d.String()] = true
+				e.Diagnostics = append(e.Diagnostics, d)
+			}
+		}
+	}
+	if len(e.Diagnostics) > 0 {
+		return e
+	}
+	return nil
+}
+
+// missingProviderClasses lists a diagnostic per provider of the file's
+// config.providers (as the profile set it) that has no class.
+func missingProviderClasses(settings []Setting, inProfile map[string]bool) []Diagnostic {
+	byKey := map[string]Setting{}
+	for _, s := range settings {
+		byKey[s.Key] = s
+	}
+	providers, ok := byKey["config.providers"]
+	if !ok || !inProfile[providers.Origin.File] {
+		return nil
+	}
+	var out []Diagnostic
+	// Kafka splits on "," without trimming; an empty name (a trailing
+	// comma) names no provider.
+	for _, name := range strings.Split(providers.Value, ",") {
+		if _, hasClass := byKey["config.providers."+name+".class"]; name != "" && !hasClass {
+			out = append(out, Diagnostic{
+				Pos:     providers.Origin,
+				Path:    `"config.providers"`,
+				Message: fmt.Sprintf("config.providers lists %s, whose config.providers.%s.class is not set: Kafka would skip it and leave ${%s:...} unexpanded", name, name, name),
+			})
+		}
+	}
+	return out
+}
