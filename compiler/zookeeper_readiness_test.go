@@ -22,17 +22,7 @@ import (
 // is ready again once they rejoin.
 func TestZooKeeperReadinessFollowsQuorum(t *testing.T) {
 	requireZooKeeper(t)
-	res, err := compiler.Compile(context.Background(), compiler.Options{Sources: []compiler.Source{{
-		Name: "zk.yaml", Data: []byte("name: e2e\nzookeeper: {server: {replicas: 3}}\n"),
-	}}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	zooCfg, ok := res.File("e2e/native/zookeeper/zoo.cfg")
-	if !ok {
-		t.Fatal("no zoo.cfg among the output files")
-	}
-	probe := readinessProbe(t, res, "e2e/kubernetes/statefulset-e2e-zookeeper-server.yaml", string(zooCfg))
+	zooCfg, probe := threeServers(t)
 
 	dir := t.TempDir()
 	ports := freePorts(t, 12)
@@ -71,6 +61,77 @@ func TestZooKeeperReadinessFollowsQuorum(t *testing.T) {
 	waitForProbe(t, "every server ready again once its peers rejoin", func() bool {
 		return probe.passes(adminPort(0)) && probe.passes(adminPort(1)) && probe.passes(adminPort(2))
 	})
+}
+
+// threeServers compiles a three-server ensemble and returns its zoo.cfg
+// and its servers' readiness probe.
+func threeServers(t *testing.T) ([]byte, *podProbe) {
+	t.Helper()
+	res, err := compiler.Compile(context.Background(), compiler.Options{Sources: []compiler.Source{{
+		Name: "zk.yaml", Data: []byte("name: e2e\nzookeeper: {server: {replicas: 3}}\n"),
+	}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	zooCfg, ok := res.File("e2e/native/zookeeper/zoo.cfg")
+	if !ok {
+		t.Fatal("no zoo.cfg among the output files")
+	}
+	return zooCfg, readinessProbe(t, res, "e2e/kubernetes/statefulset-e2e-zookeeper-server.yaml", string(zooCfg))
+}
+
+// zookeeperStatefulSet matches a ZooKeeper member's StatefulSet file:
+// platform and role.
+var zookeeperStatefulSet = regexp.MustCompile(`^([^/]+)/kubernetes/statefulset-.*-zookeeper-(server|observer)\.yaml$`)
+
+// TestZooKeeperReadinessProbeEverywhere checks that every ZooKeeper
+// StatefulSet of every reference profile, with TLS or without, server or
+// observer, runs the probe that TestZooKeeperReadinessFollowsQuorum proves,
+// on the port its own zoo.cfg gives the AdminServer, which serves plain
+// HTTP.
+func TestZooKeeperReadinessProbeEverywhere(t *testing.T) {
+	_, proven := threeServers(t)
+	want := proven.normalized()
+	seen := 0
+	for _, dir := range referenceProfiles(t) {
+		res := compileFiles(t, dir)
+		for _, f := range res.Files {
+			m := zookeeperStatefulSet.FindStringSubmatch(f.Path)
+			if m == nil {
+				continue
+			}
+			cfgPath := m[1] + "/native/zookeeper/" + map[string]string{"server": "", "observer": "observer/"}[m[2]] + "zoo.cfg"
+			cfg, ok := res.File(cfgPath)
+			if !ok {
+				t.Fatalf("%s: no %s beside %s", dir, cfgPath, f.Path)
+			}
+			if regexp.MustCompile(`(?m)^admin\.forceHttps=true$`).Match(cfg) {
+				t.Errorf("%s: the AdminServer of %s serves HTTPS only", dir, cfgPath)
+			}
+			seen++
+			if got := readinessProbe(t, res, f.Path, string(cfg)).normalized(); got != want {
+				t.Errorf("%s: %s's readiness probe differs from the one proven on a real ensemble:\n%s\nwant:\n%s", dir, f.Path, got, want)
+			}
+		}
+	}
+	if seen == 0 {
+		t.Fatal("no ZooKeeper StatefulSet in the reference profiles")
+	}
+}
+
+// normalized is the probe with its admin port as ADMIN_PORT, for comparing
+// the probes of members whose AdminServers listen on different ports.
+func (p *podProbe) normalized() string {
+	out, err := yaml.Marshal(p)
+	if err != nil {
+		panic(err)
+	}
+	return p.adminPort().ReplaceAllString(string(out), "ADMIN_PORT")
+}
+
+// adminPort matches the emitted admin port as a number of its own.
+func (p *podProbe) adminPort() *regexp.Regexp {
+	return regexp.MustCompile(`\b` + p.emittedAdminPort + `\b`)
 }
 
 // podProbe is the part of a Kubernetes probe that the kubelet acts on.
@@ -136,10 +197,9 @@ func (p *podProbe) passes(adminPort int) bool {
 		resp.Body.Close()
 		return resp.StatusCode >= 200 && resp.StatusCode < 400
 	}
-	port := regexp.MustCompile(`\b` + p.emittedAdminPort + `\b`)
 	var args []string
 	for _, a := range p.Exec.Command {
-		args = append(args, port.ReplaceAllString(a, strconv.Itoa(adminPort)))
+		args = append(args, p.adminPort().ReplaceAllString(a, strconv.Itoa(adminPort)))
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
