@@ -107,8 +107,9 @@ func checksums(t *testing.T, res *compiler.Result) map[string]string {
 }
 
 // TestPodsRunRestrictedAsTheirComponent checks every pod template of every
-// reference profile: the restricted security settings, and a ServiceAccount
-// of the platform that mounts no token.
+// reference profile: the restricted security settings and resources of
+// every container and init container, and a ServiceAccount of the platform
+// that mounts no token.
 func TestPodsRunRestrictedAsTheirComponent(t *testing.T) {
 	for _, dir := range referenceProfiles(t) {
 		objects := manifests(t, compileFiles(t, dir))
@@ -129,13 +130,28 @@ func TestPodsRunRestrictedAsTheirComponent(t *testing.T) {
 			if sc := pod["securityContext"].(map[string]any); sc["runAsNonRoot"] != true {
 				t.Errorf("%s: %s pods may run as root", dir, name)
 			}
-			for _, c := range pod["containers"].([]any) {
-				sc := c.(map[string]any)["securityContext"].(map[string]any)
-				if sc["allowPrivilegeEscalation"] != false || sc["readOnlyRootFilesystem"] != true {
-					t.Errorf("%s: %s container %v is not locked down: %v", dir, name, c.(map[string]any)["name"], sc)
-				}
+			initContainers, _ := pod["initContainers"].([]any)
+			for _, c := range append(initContainers, pod["containers"].([]any)...) {
+				checkContainerLockedDown(t, dir+": "+name, c.(map[string]any))
 			}
 		}
+	}
+}
+
+// checkContainerLockedDown checks one container or init container: no
+// privilege escalation, a read-only root file system, CPU and memory
+// requests and a memory limit.
+func checkContainerLockedDown(t *testing.T, where string, c map[string]any) {
+	t.Helper()
+	sc, _ := c["securityContext"].(map[string]any)
+	if sc["allowPrivilegeEscalation"] != false || sc["readOnlyRootFilesystem"] != true {
+		t.Errorf("%s container %v is not locked down: %v", where, c["name"], sc)
+	}
+	resources, _ := c["resources"].(map[string]any)
+	requests, _ := resources["requests"].(map[string]any)
+	limits, _ := resources["limits"].(map[string]any)
+	if requests["cpu"] == nil || requests["memory"] == nil || limits["memory"] == nil {
+		t.Errorf("%s container %v lacks CPU and memory requests or a memory limit: %v", where, c["name"], resources)
 	}
 }
 

@@ -18,8 +18,9 @@ import (
 )
 
 // zookeeperClasspath runs Debian's zookeeper package (3.8), which .ci/run
-// installs; the jar's manifest names its dependencies.
-const zookeeperClasspath = "/etc/zookeeper/conf:/usr/share/java/zookeeper.jar"
+// installs; the jar's manifest names its dependencies but the servlet API,
+// without which the AdminServer (the readiness probe's) does not start.
+const zookeeperClasspath = "/etc/zookeeper/conf:/usr/share/java/zookeeper.jar:/usr/share/java/servlet-api.jar"
 
 // TestZooKeeperEnsembleFailover starts a real three-server ensemble from the
 // zoo.cfg bdconf emits, with only what one host needs remapped (ports, the
