@@ -12,8 +12,17 @@ import (
 	"github.com/bdconf/bdconf/compiler/native"
 )
 
-// podFQDN stands for the pod's host name that JAAS principals expand.
-const podFQDN = "pod-0.svc.ns.svc.cluster.local"
+// podFQDN and podExternalHost stand for the pod's host names that JAAS
+// principals expand: its stable DNS name and the name clients outside the
+// cluster reach it by.
+const (
+	podFQDN         = "pod-0.svc.ns.svc.cluster.local"
+	podExternalHost = "pod-0.example.com"
+)
+
+// jaasProperties are the system properties JAAS files expand, as a pod's JVM
+// has them.
+var jaasProperties = map[string]string{"bdconf.pod.fqdn": podFQDN, "bdconf.external.host": podExternalHost}
 
 // TestNestedFilesReadBackByJDK reads every krb5.conf and JAAS file of the
 // reference profiles with the JDK's own parsers (sun.security.krb5.Config,
@@ -42,7 +51,7 @@ func TestNestedFilesReadBackByJDK(t *testing.T) {
 		t.Fatalf("reference profiles hold %d krb5.conf and %d JAAS files; want both formats covered", len(wantKrb5), len(wantJAAS))
 	}
 	compareRead(t, wantKrb5, jdk.ReadKrb5(t, keys(wantKrb5)...))
-	compareRead(t, wantJAAS, jdk.ReadJAAS(t, map[string]string{"bdconf.pod.fqdn": podFQDN}, keys(wantJAAS)...))
+	compareRead(t, wantJAAS, jdk.ReadJAAS(t, jaasProperties, keys(wantJAAS)...))
 }
 
 // krb5AsRead is what the JDK reads from sections: every relation's values
@@ -75,14 +84,17 @@ func krb5Values(relations map[string]any) map[string]any {
 }
 
 // jaasAsRead is what the JDK reads from apps: options with the pod's host
-// expanded.
+// names expanded.
 func jaasAsRead(apps map[string][]native.LoginModule) map[string][]jdk.LoginModule {
 	out := map[string][]jdk.LoginModule{}
 	for app, modules := range apps {
 		for _, m := range modules {
 			options := map[string]string{}
 			for k, v := range m.Options {
-				options[k] = strings.ReplaceAll(v, "${bdconf.pod.fqdn}", podFQDN)
+				for name, value := range jaasProperties {
+					v = strings.ReplaceAll(v, "${"+name+"}", value)
+				}
+				options[k] = v
 			}
 			out[app] = append(out[app], jdk.LoginModule{Class: m.Class, Flag: m.Flag, Options: options})
 		}

@@ -225,6 +225,7 @@ type keytabWorkload struct {
 	set      statefulSet // name, namespace, replicas, labels
 	spec     podSpec     // containers and their mounts
 	volumes  []secretVolume
+	scripts  []string // the containers' commands
 }
 
 // secretVolume is a pod volume and the Secret it projects, if any.
@@ -244,7 +245,10 @@ func workloadOf(t *testing.T, res *compiler.Result, manifest string) keytabWorkl
 	var volumes struct {
 		Spec struct {
 			Template struct {
-				Spec struct{ Volumes []secretVolume }
+				Spec struct {
+					Volumes    []secretVolume
+					Containers []struct{ Command []string }
+				}
 			}
 		}
 	}
@@ -254,6 +258,9 @@ func workloadOf(t *testing.T, res *compiler.Result, manifest string) keytabWorkl
 		}
 	}
 	w.volumes = volumes.Spec.Template.Spec.Volumes
+	for _, c := range volumes.Spec.Template.Spec.Containers {
+		w.scripts = append(w.scripts, strings.Join(c.Command, "\n"))
+	}
 	return w
 }
 
@@ -272,14 +279,21 @@ func (w keytabWorkload) pods() []string {
 	return pods
 }
 
-// hosts are the pods' stable DNS names:
-// <pod>.<service>.<namespace>.svc.cluster.local.
+// hosts are the pods' stable DNS names,
+// <pod>.<service>.<namespace>.svc.cluster.local, and every other host a
+// pod advertises in its start script's advertised.listeners (a Kafka
+// broker's external address): clients ask for a ticket to each.
 func (w keytabWorkload) hosts() []string {
-	var hosts []string
-	for _, pod := range w.pods() {
-		hosts = append(hosts, pod+"."+w.set.Spec.ServiceName+"."+w.set.Metadata.Namespace+".svc.cluster.local")
+	hosts := map[string]bool{}
+	for i, pod := range w.pods() {
+		hosts[pod+"."+w.set.Spec.ServiceName+"."+w.set.Metadata.Namespace+".svc.cluster.local"] = true
+		for _, script := range w.scripts {
+			for _, d := range advertised(script, pod, i) {
+				hosts[d.Host] = true
+			}
+		}
 	}
-	return hosts
+	return slices.Sorted(maps.Keys(hosts))
 }
 
 // mountedSecret returns the volume projecting secret that container
@@ -341,7 +355,7 @@ func checkPrincipalMount(t *testing.T, w keytabWorkload, p compiler.Principal) {
 }
 
 // checkRolePrincipals requires the role's principals to be exactly one per
-// service name of kerberosServices and pod host.
+// service name of kerberosServices and host the pods are reached by.
 func checkRolePrincipals(t *testing.T, w keytabWorkload, principals []compiler.Principal) {
 	t.Helper()
 	services, ok := kerberosServices[w.role()]
@@ -361,8 +375,8 @@ func checkRolePrincipals(t *testing.T, w keytabWorkload, principals []compiler.P
 	slices.Sort(want)
 	slices.Sort(got)
 	if !slices.Equal(got, want) {
-		t.Errorf("%s: %d principals, want %d (%v × %d pods):\ngot  %s\nwant %s", w.role(), len(got), len(want),
-			services, w.set.Spec.Replicas, strings.Join(got, "\n     "), strings.Join(want, "\n     "))
+		t.Errorf("%s: %d principals, want %d (%v × %d hosts):\ngot  %s\nwant %s", w.role(), len(got), len(want),
+			services, len(w.hosts()), strings.Join(got, "\n     "), strings.Join(want, "\n     "))
 	}
 }
 

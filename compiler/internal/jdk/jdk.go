@@ -153,16 +153,23 @@ func run(t testing.TB, mode string, options, files []string) []byte {
 	if len(files) == 0 {
 		t.Fatalf("jdk.Read: no files")
 	}
+	return runSource(t, "ReadBack.java", readBackSource, options, append([]string{mode}, files...))
+}
+
+// runSource runs the single-file Java program source, saved as name, with
+// the extra JVM options and program args, and returns its standard output.
+func runSource(t testing.TB, name string, source []byte, options, args []string) []byte {
+	t.Helper()
 	java := javaBinary(t)
-	src := filepath.Join(t.TempDir(), "ReadBack.java")
-	if err := os.WriteFile(src, readBackSource, 0o644); err != nil {
-		t.Fatalf("jdk.Read: %v", err)
+	src := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(src, source, 0o644); err != nil {
+		t.Fatalf("jdk: %v", err)
 	}
 	var stdout, stderr bytes.Buffer
-	cmd := exec.Command(java, slices.Concat(jvmFlags, options, []string{src, mode}, files)...)
+	cmd := exec.Command(java, slices.Concat(jvmFlags, options, []string{src}, args)...)
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {
-		t.Fatalf("jdk.Read: %s %s: %v\n%s", java, mode, err, strings.TrimSpace(stderr.String()))
+		t.Fatalf("jdk: %s %s %s: %v\n%s", java, name, strings.Join(args, " "), err, strings.TrimSpace(stderr.String()))
 	}
 	return stdout.Bytes()
 }
