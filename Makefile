@@ -2,8 +2,12 @@
 GO       ?= go
 PROFILES := $(sort $(notdir $(wildcard profiles/*)))
 UPSTREAM ?= ../shared/upstream
+# READERS is the module of the independent readers of the golden output
+# (a Go HDFS client and kustomize), apart so that go.mod stays small; its
+# modules come from the Go module proxy.
+READERS  := .ci/readers
 
-.PHONY: all build test vet golden bench catalogs clean e2e fuzz
+.PHONY: all build test vet golden bench catalogs clean e2e fuzz readers
 
 all: build test
 
@@ -11,14 +15,21 @@ build:
 	$(GO) build -o bin/bdconf ./cmd/bdconf
 
 vet:
-	@unformatted="$$(gofmt -l cmd compiler schema)"; \
+	@unformatted="$$(gofmt -l cmd compiler schema $(READERS))"; \
 	if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
+	cd $(READERS) && $(GO) vet ./...
 
 # test runs every test, including the golden check (TestGolden) and the JDK
-# round trip, which needs java on PATH.
+# round trip, which needs java on PATH, then the independent readers.
 test: vet
 	$(GO) test -count=1 ./...
+	$(MAKE) --no-print-directory readers
+
+# readers checks golden/ with them (TestHDFSClientReadsEmittedConfig,
+# TestKustomizeBuildsEmittedObjects).
+readers:
+	cd $(READERS) && $(GO) test -count=1 ./...
 
 # e2e builds etcd and kube-apiserver from the Go module proxy (cached under
 # ~/.cache/bdconf/kube; a cold build takes minutes, see .ci/kube/build.sh)
