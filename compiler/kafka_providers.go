@@ -2,7 +2,6 @@ package compiler
 
 import (
 	"fmt"
-	"path"
 	"strings"
 )
 
@@ -13,32 +12,15 @@ import (
 // config.providers, once for the roles that share it.
 func checkProviderClasses(files map[string]nativeFile, sources []Source) error {
 	inProfile := sourceNames(sources)
-	e := &Error{}
-	seen := map[string]bool{}
-	for _, nativePath := range sortedKeys(files) {
-		if path.Base(nativePath) != "server.properties" {
-			continue
-		}
-		for _, d := range missingProviderClasses(files[nativePath].settings, inProfile) {
-			if !seen[d.String()] {
-				seen[d.String()] = true
-				e.Diagnostics = append(e.Diagnostics, d)
-			}
-		}
-	}
-	if len(e.Diagnostics) > 0 {
-		return e
-	}
-	return nil
+	return eachServerProperties(files, func(settings []Setting) []Diagnostic {
+		return missingProviderClasses(settings, inProfile)
+	})
 }
 
 // missingProviderClasses lists a diagnostic per provider of the file's
 // config.providers (as the profile set it) that has no class.
 func missingProviderClasses(settings []Setting, inProfile map[string]bool) []Diagnostic {
-	byKey := map[string]Setting{}
-	for _, s := range settings {
-		byKey[s.Key] = s
-	}
+	byKey := settingsByKey(settings)
 	providers, ok := byKey["config.providers"]
 	if !ok || !inProfile[providers.Origin.File] {
 		return nil

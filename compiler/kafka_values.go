@@ -77,18 +77,30 @@ var kafkaRules = []kafkaRule{
 // checkKafkaValues applies kafkaRules to every server.properties.
 func checkKafkaValues(files map[string]nativeFile, sources []Source) error {
 	inProfile := sourceNames(sources)
+	return eachServerProperties(files, func(settings []Setting) []Diagnostic {
+		byKey := settingsByKey(settings)
+		var out []Diagnostic
+		for _, r := range kafkaRules {
+			if d, bad := r.check(byKey, inProfile); bad {
+				out = append(out, d)
+			}
+		}
+		return out
+	})
+}
+
+// eachServerProperties runs check on the settings of every server.properties
+// and reports each diagnostic once: the roles share the profile lines their
+// files come from.
+func eachServerProperties(files map[string]nativeFile, check func([]Setting) []Diagnostic) error {
 	e := &Error{}
 	seen := map[string]bool{}
 	for _, nativePath := range sortedKeys(files) {
 		if path.Base(nativePath) != "server.properties" {
 			continue
 		}
-		byKey := map[string]Setting{}
-		for _, s := range files[nativePath].settings {
-			byKey[s.Key] = s
-		}
-		for _, r := range kafkaRules {
-			if d, bad := r.check(byKey, inProfile); bad && !seen[d.String()] {
+		for _, d := range check(files[nativePath].settings) {
+			if !seen[d.String()] {
 				seen[d.String()] = true
 				e.Diagnostics = append(e.Diagnostics, d)
 			}
@@ -98,6 +110,15 @@ func checkKafkaValues(files map[string]nativeFile, sources []Source) error {
 		return e
 	}
 	return nil
+}
+
+// settingsByKey indexes a file's settings by key.
+func settingsByKey(settings []Setting) map[string]Setting {
+	byKey := make(map[string]Setting, len(settings))
+	for _, s := range settings {
+		byKey[s.Key] = s
+	}
+	return byKey
 }
 
 // check applies r to a file's settings: a diagnostic at the first key of

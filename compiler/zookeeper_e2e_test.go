@@ -185,12 +185,21 @@ func startServer(t *testing.T, dir string, i int, cfg string) *zkServer {
 // servers leads and the others follow.
 func waitForLeader(t *testing.T, servers []*zkServer) *zkServer {
 	t.Helper()
-	deadline := time.Now().Add(90 * time.Second)
-	for time.Now().Before(deadline) {
+	leader := pollForLeader(servers, 90*time.Second, func(s *zkServer) string { return mode(s.clientPort) })
+	if leader == nil {
+		t.Fatalf("no leader elected among servers %v within 90s", ids(servers))
+	}
+	return leader
+}
+
+// pollForLeader asks each server its mode (leader, follower ...) every half
+// second until one leads and the others follow; nil after timeout.
+func pollForLeader(servers []*zkServer, timeout time.Duration, modeOf func(*zkServer) string) *zkServer {
+	for deadline := time.Now().Add(timeout); time.Now().Before(deadline); time.Sleep(500 * time.Millisecond) {
 		var leader *zkServer
 		followers := 0
 		for _, s := range servers {
-			switch mode(s.clientPort) {
+			switch modeOf(s) {
 			case "leader":
 				leader = s
 			case "follower":
@@ -200,9 +209,7 @@ func waitForLeader(t *testing.T, servers []*zkServer) *zkServer {
 		if leader != nil && followers == len(servers)-1 {
 			return leader
 		}
-		time.Sleep(500 * time.Millisecond)
 	}
-	t.Fatalf("no leader elected among servers %v within 90s", ids(servers))
 	return nil
 }
 

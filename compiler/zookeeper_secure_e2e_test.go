@@ -357,23 +357,7 @@ func (e *secureEnv) startSecureServer(t *testing.T, dir string, id int, secret *
 // waitForEnsemble polls srvr over client TLS until one of servers leads and
 // the others follow; nil when that does not happen within timeout.
 func (e *secureEnv) waitForEnsemble(servers []*zkServer, timeout time.Duration) *zkServer {
-	probe := e.probe.leaf
-	for deadline := time.Now().Add(timeout); time.Now().Before(deadline); time.Sleep(500 * time.Millisecond) {
-		var leader *zkServer
-		followers := 0
-		for _, s := range servers {
-			switch e.secureMode(s, probe) {
-			case "leader":
-				leader = s
-			case "follower":
-				followers++
-			}
-		}
-		if leader != nil && followers == len(servers)-1 {
-			return leader
-		}
-	}
-	return nil
+	return pollForLeader(servers, timeout, func(s *zkServer) string { return e.secureMode(s, e.probe.leaf) })
 }
 
 // secureMode asks server s its role with srvr over client TLS.
