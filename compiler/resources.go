@@ -105,10 +105,9 @@ func roleOf(o object) (component, role string) {
 	return component, role
 }
 
-// containers lists the containers of a StatefulSet's pod template.
+// containers lists the containers of a workload's pod template.
 func containers(o object) []map[string]any {
-	spec, _ := o["spec"].(map[string]any)
-	template, _ := spec["template"].(map[string]any)
+	template, _ := podTemplate(o)
 	podSpec, _ := template["spec"].(map[string]any)
 	list, _ := podSpec["containers"].([]any)
 	var out []map[string]any

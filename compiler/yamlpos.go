@@ -7,7 +7,6 @@ import (
 	"strconv"
 
 	cueerrors "cuelang.org/go/cue/errors"
-	"cuelang.org/go/cue/token"
 	"cuelang.org/go/encoding/yaml"
 )
 
@@ -33,14 +32,9 @@ func placeYAMLError(name string, data []byte, err error) error {
 	reported, _ := strconv.Atoi(m[1])
 	lines := bytes.SplitAfter(data, []byte("\n"))
 	line := problemLine(name, lines, reported)
-	column := 1 + len(lines[line-1]) - len(bytes.TrimLeft(lines[line-1], " \t"))
-	f := token.NewFile(name, -1, len(data))
-	offset := 0
-	for i := 0; i < line-1; i++ {
-		offset += len(lines[i])
-		f.AddLine(offset)
-	}
-	return cueerrors.Newf(f.Pos(offset+column-1, token.NoRelPos), "%s", m[2])
+	offset := len(bytes.Join(lines[:line-1], nil))
+	offset += len(lines[line-1]) - len(bytes.TrimLeft(lines[line-1], " \t")) // the first non-blank
+	return cueerrors.Newf(positionAt(name, data, offset), "%s", m[2])
 }
 
 // problemLine is the first line, from reported on, whose prefix of the
