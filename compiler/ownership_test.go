@@ -1,9 +1,12 @@
 package compiler
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -258,4 +261,28 @@ func ownershipMarkdown(tables map[string]ownership) string {
 		}
 	}
 	return b.String()
+}
+
+// TestOwnershipTablesUpToDate keeps the JSON the compiler reads equal to
+// the CUE tables of schema/ownership; BDCONF_UPDATE=1 rewrites it.
+func TestOwnershipTablesUpToDate(t *testing.T) {
+	tables, err := evaluateOwnership()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := json.MarshalIndent(tables, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = append(want, '\n')
+	file := filepath.Join("..", schemaDir, ownershipJSON)
+	if os.Getenv("BDCONF_UPDATE") != "" {
+		if err := os.WriteFile(file, want, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := os.ReadFile(file)
+	if err != nil || !bytes.Equal(got, want) {
+		t.Errorf("%s differs from schema/ownership (BDCONF_UPDATE=1 rewrites it): %v", file, err)
+	}
 }

@@ -12,7 +12,7 @@ import (
 // FS holds the CUE module rooted at this directory (cue.mod, the root package
 // and every component and catalog package).
 //
-//go:embed cue.mod/module.cue *.cue common hdfs kafka zookeeper security catalog ownership
+//go:embed cue.mod/module.cue *.cue common hdfs kafka zookeeper security catalog ownership/*.cue ownership/*.json
 var FS embed.FS
 
 // Components lists the platform's components, sorted: each has a root file
